@@ -1,0 +1,25 @@
+// One bundle per target (STYLE habit 13). The CLI is ESM for node; the extension is
+// CommonJS because VS Code's extension host loads `main` with require().
+import * as esbuild from 'esbuild';
+
+const watch = process.argv.includes('--watch');
+const common = { bundle: true, platform: 'node', target: 'node20', sourcemap: true, logLevel: 'warning' };
+
+const targets = [
+  {
+    ...common,
+    entryPoints: ['src/cli/bin.ts'],
+    outfile: 'dist/cli.js',
+    format: 'esm',
+    banner: {
+      // Bundled CommonJS dependencies still call require(); give ESM output one.
+      js: "#!/usr/bin/env node\nimport { createRequire as __ccwfCreateRequire } from 'node:module';\nconst require = __ccwfCreateRequire(import.meta.url);",
+    },
+  },
+];
+
+if (watch) {
+  for (const t of targets) await (await esbuild.context(t)).watch();
+} else {
+  await Promise.all(targets.map((t) => esbuild.build(t)));
+}
