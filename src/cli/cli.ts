@@ -3,7 +3,6 @@ import { EXIT_USAGE, UsageError, type CliIo } from './io.js';
 import { validateCommand } from './commands/validate.js';
 import { runCommand } from './commands/run.js';
 import { cancelCommand, logsCommand, runsCommand, statusCommand } from './commands/runs.js';
-import { graphCommand } from './commands/graph.js';
 import { convertCommand } from './commands/convert.js';
 
 export const USAGE = `Usage: ccwf <command> [options]
@@ -77,7 +76,8 @@ export async function cli(argv: readonly string[], io: CliIo): Promise<number> {
       case 'cancel':
         return await cancelCommand(args, values, io);
       case 'graph':
-        return await graphCommand(args, values, io);
+        // ELK is large: load it only for the command that lays out graphs.
+        return await (await import('./commands/graph.js')).graphCommand(args, values, io);
       case 'convert':
         return await convertCommand(args, values, io);
       default:

@@ -52,7 +52,7 @@ function renderNode(node: LaidOutNode): string {
   const cx = num(node.width / 2);
   const baseline = (i: number) => num(PAD_Y + i * LINE_HEIGHT + LINE_HEIGHT - 4);
   const parts = [
-    `<g class="node" data-job="${escapeXml(node.id)}" data-status="${node.status}" transform="translate(${num(node.x)},${num(node.y)})">`,
+    `<g class="node" data-job="${escapeXml(node.id)}" data-status="${escapeXml(node.status)}" transform="translate(${num(node.x)},${num(node.y)})">`,
     `<title>${escapeXml(tooltip(node))}</title>`,
     `<rect width="${num(node.width)}" height="${num(node.height)}" rx="6" ry="6" fill="${escapeXml(node.fill)}" stroke="#424242" stroke-width="1"/>`,
     `<text x="${cx}" y="${baseline(0)}" text-anchor="middle" fill="${ink}" font-weight="bold">${escapeXml(heading)}</text>`,
@@ -87,11 +87,17 @@ export function formatDuration(ms: number): string {
   return h > 0 ? `${h}h ${pad(m)}m ${pad(sec)}s` : `${m}m ${pad(sec)}s`;
 }
 
-/** Text and attribute values; also drops characters XML 1.0 forbids (a YAML "\x01" in a name). */
+const ENTITIES: Readonly<Record<string, string>> = {
+  '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;',
+  // As references, line breaks survive in attributes too (parsers turn raw ones into spaces).
+  '\n': '&#10;', '\r': '&#13;', '\t': '&#9;',
+};
+
+/** Text and attribute values; also replaces characters XML 1.0 forbids (a YAML "\x01" in a name). */
 export function escapeXml(text: string): string {
   return text
     .replace(/[^\t\n\r\x20-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu, '\uFFFD')
-    .replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c]!);
+    .replace(/[&<>"'\n\r\t]/g, (c) => ENTITIES[c]!);
 }
 
 /** Coordinates with at most two decimals and no `-0`, so output is short and stable. */
