@@ -26,7 +26,8 @@ export class LocalRunner implements Runner {
   start(spec: JobSpec, callbacks: JobCallbacks): JobHandle {
     const notebook = spec.job.script?.toLowerCase().endsWith('.ipynb') ?? false;
     const command = localCommand(spec, notebook && this.hasPapermill());
-    const logFd = openSync(spec.logPath, 'a');
+    // One descriptor: the child appends through its copy, we read at offsets through ours.
+    const logFd = openSync(spec.logPath, 'a+');
     const offset = fstatSync(logFd).size;
     let child;
     try {
@@ -38,10 +39,11 @@ export class LocalRunner implements Runner {
         shell: command.shell ?? false,
         windowsHide: true,
       });
-    } finally {
-      closeSync(logFd); // the child holds its own copy
+    } catch (error) {
+      closeSync(logFd);
+      throw error;
     }
-    const follower = new LogFollower(spec.logPath, offset, (text) => callbacks.onOutput(text));
+    const follower = new LogFollower(spec.logPath, offset, (text) => callbacks.onOutput(text), logFd);
     let ended = false;
     let killTimer: NodeJS.Timeout | undefined;
     const done = new Promise<JobResult>((settle) => {
