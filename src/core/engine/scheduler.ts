@@ -122,7 +122,15 @@ export class Scheduler {
     this.o.sink.flush();
     this.occupy(slot, 1);
     const callbacks = this.callbacks(slot);
-    this.watch(slot, runner.start(this.spec(slot), callbacks), callbacks);
+    runner.start(this.spec(slot), callbacks).then(
+      (handle) => this.watch(slot, handle, callbacks),
+      (error: Error) => {
+        this.occupy(slot, -1);
+        this.ended(slot, { exitCode: null, error: `could not start: ${error.message}` });
+        this.pump();
+        this.settleIfDone();
+      },
+    );
   }
 
   private async reattach(slot: Slot, ref: JobRef, attempt: number): Promise<void> {

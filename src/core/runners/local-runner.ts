@@ -23,10 +23,11 @@ export class LocalRunner implements Runner {
     this.killGraceMs = options.killGraceMs ?? 5000;
   }
 
-  start(spec: JobSpec, callbacks: JobCallbacks): JobHandle {
+  async start(spec: JobSpec, callbacks: JobCallbacks): Promise<JobHandle> {
     const notebook = spec.job.script?.toLowerCase().endsWith('.ipynb') ?? false;
     const command = localCommand(spec, notebook && this.hasPapermill());
     // One descriptor: the child appends through its copy, we read at offsets through ours.
+    // Opened synchronously: measured, a thread-pool open delays every start more than it saves.
     const logFd = openSync(spec.logPath, 'a+');
     const offset = fstatSync(logFd).size;
     let child;

@@ -48,7 +48,8 @@ export interface JobHandle {
  * outlives a lost connection or our own restart, and `attach` finds it again by its ref.
  */
 export interface Runner {
-  start(spec: JobSpec, callbacks: JobCallbacks): JobHandle;
+  /** Starts one attempt. Rejects only when it could not be started at all. */
+  start(spec: JobSpec, callbacks: JobCallbacks): Promise<JobHandle>;
   /** Re-attaches to a job an earlier process started; undefined when it is gone or cannot be followed. */
   attach?(ref: JobRef, spec: JobSpec, callbacks: JobCallbacks): Promise<JobHandle | undefined>;
   /** Closes connections. */
