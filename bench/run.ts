@@ -50,14 +50,16 @@ function compare(name: string, workflow: string, makefile: string, floorArgs: st
   const dir = mkdtempSync(join(work, `${name}-`));
   writeFileSync(join(dir, 'w.ccwf'), workflow);
   writeFileSync(join(dir, 'Makefile'), makefile);
-  const runs = { ccwf: [] as number[], floor: [] as number[], make: [] as number[] };
+  const runs = { ccwf: [] as number[], floor: [] as number[], logs: [] as number[], make: [] as number[] };
   for (let i = 0; i < REPEAT; i++) {
     runs.ccwf.push(time(process.execPath, [CLI, 'run', 'w.ccwf', '-j', String(N), '--runs-dir', join(dir, 'runs')], dir));
     runs.floor.push(time(process.execPath, [FLOOR, ...floorArgs], dir));
+    runs.logs.push(time(process.execPath, [FLOOR, ...floorArgs, join(dir, `floor-logs-${i}`)], dir));
     runs.make.push(time('make', ['-s', `-j${N}`], dir));
   }
-  const [c, f, m] = [median(runs.ccwf), median(runs.floor), median(runs.make)];
+  const [c, f, l, m] = [median(runs.ccwf), median(runs.floor), median(runs.logs), median(runs.make)];
   console.log(`BENCH ${name} ccwf=${fmt(c)} node-spawn=${fmt(f)} ratio=${(c / f).toFixed(2)}`);
+  console.log(`BENCH ${name} ccwf=${fmt(c)} node-spawn-with-logs=${fmt(l)} ratio=${(c / l).toFixed(2)}`);
   console.log(`BENCH ${name} ccwf=${fmt(c)} make=${fmt(m)} ratio=${(c / m).toFixed(2)}`);
 }
 
