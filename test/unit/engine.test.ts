@@ -5,7 +5,7 @@ import { runWorkflow } from '../../src/core/engine/run-workflow.js';
 import type { RunEvent } from '../../src/core/store/events.js';
 import { readRun } from '../../src/core/store/run-store.js';
 import { safeFileName } from '../../src/core/store/file-names.js';
-import { workspace } from './helpers.js';
+import { isRunning, workspace } from './helpers.js';
 
 async function run(yaml: string, extra: Parameters<typeof runWorkflow>[0] extends infer R ? Partial<R> : never = {}, files: Record<string, string> = {}) {
   const dir = workspace({ 'w.ccwf': yaml, ...files });
@@ -164,11 +164,3 @@ jobs:
   });
 });
 
-/** Alive and not a zombie (in containers nobody may reap an orphan, so it lingers as Z). */
-export function isRunning(pid: number): boolean {
-  try {
-    return !/^\d+ \(.*\) Z/.test(readFileSync(`/proc/${pid}/stat`, 'utf8'));
-  } catch {
-    return false;
-  }
-}

@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { CliIo } from '../../src/cli/io.js';
@@ -28,4 +28,13 @@ export async function runCli(argv: string[], cwd: string, extra: Partial<CliIo> 
     ...extra,
   });
   return { code, stdout, stderr };
+}
+
+/** Alive and not a zombie (in containers nobody may reap an orphan, so it lingers as Z). */
+export function isRunning(pid: number): boolean {
+  try {
+    return !/^\d+ \(.*\) Z/.test(readFileSync(`/proc/${pid}/stat`, 'utf8'));
+  } catch {
+    return false;
+  }
 }

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseEvents } from '../../src/core/store/events.js';
 import { listRunDirs, readRun } from '../../src/core/store/run-store.js';
-import { runCli, workspace } from './helpers.js';
+import { isRunning, runCli, workspace } from './helpers.js';
 
 const BIN = new URL('../../src/cli/bin.ts', import.meta.url).pathname;
 
@@ -63,5 +63,28 @@ jobs:
   it('ignores a torn last line in the event log', () => {
     const events = parseEvents('{"t":1,"type":"run-start","runId":"x","workflowFile":"w","jobs":["a"],"pid":1,"hostname":"h","concurrency":1}\n{"t":2,"type":"job-st');
     assert.equal(events.length, 1);
+  });
+});
+
+describe('cancel and follow from another process', () => {
+  it('`ccwf cancel` stops a running run: its jobs are killed and the record says cancelled', async () => {
+    const dir = workspace({ 'w.ccwf': 'jobs:\n  long:\n    run: |\n      echo "# cloudmesh status=running progress=5"\n      echo $$ > long.pid\n      sleep 60\n' });
+    const runner = spawn(process.execPath, ['--import', new URL('../../node_modules/tsx/dist/loader.mjs', import.meta.url).href, BIN, 'run', 'w.ccwf'], { cwd: dir, stdio: 'ignore' });
+    const runsDir = join(dir, '.ccwf', 'runs');
+    await until(() => listRunDirs(runsDir).some((d) => readRun(d)?.jobs.get('long')?.progress === 5), 'the long job to start');
+    const [runDir] = listRunDirs(runsDir);
+    const runId = readRun(runDir!)!.runId;
+
+    const follow = runCli(['logs', '--follow', runId, 'long'], dir);
+    const cancelled = await runCli(['cancel', runId], dir);
+    assert.equal(cancelled.code, 0, cancelled.stderr);
+    assert.match(cancelled.stdout, /cancelled/);
+    const followed = await follow;
+    assert.match(followed.stdout, /progress=5/, '`logs --follow` printed the output and returned when the job ended');
+    const exit = await new Promise<number | null>((r) => (runner.exitCode !== null ? r(runner.exitCode) : runner.once('exit', r)));
+    assert.equal(exit, 1, 'a cancelled run exits 1');
+    const pid = Number(readFileSync(join(dir, 'long.pid'), 'utf8'));
+    assert.equal(isRunning(pid), false, 'the job process survived cancel');
+    assert.equal(readRun(runDir!)!.jobs.get('long')!.status, 'cancelled');
   });
 });
