@@ -67,7 +67,7 @@ export class Scheduler {
     const { workflow, selected } = this.o;
     for (const name of selected) {
       const job = workflow.jobs.get(name)!;
-      const waitingOn = job.needs.filter((n, i, all) => selected.has(n.job) && all.findIndex((m) => m.job === n.job) === i).length;
+      const waitingOn = new Set(job.needs.map((n) => n.job).filter((n) => selected.has(n))).size;
       const host = workflow.hosts.get(job.host)!;
       this.slots.set(name, { job, host, waitingOn, attempt: 0, state: 'waiting' });
     }
