@@ -130,6 +130,7 @@ export async function runWorkflow(request: RunRequest): Promise<RunOutcome> {
     });
   }
   recorder.flush();
+  recorder.prepareLogs(order);
   request.onRunCreated?.(runId, runDir);
 
   const runners: Runners = request.runners ?? { local: new LocalRunner() };

@@ -19,6 +19,9 @@ export class LocalRunner implements Runner {
   private readonly killGraceMs: number;
   private papermill: boolean | undefined;
 
+  /** process.env is slow to enumerate (every read crosses into C++): copy it once per runner. */
+  private readonly baseEnv: Record<string, string | undefined> = { ...process.env };
+
   constructor(options: LocalRunnerOptions = {}) {
     this.killGraceMs = options.killGraceMs ?? 5000;
   }
@@ -34,7 +37,7 @@ export class LocalRunner implements Runner {
     try {
       child = spawn(command.file, command.args, {
         cwd: resolve(spec.workflowDir, spec.job.cwd ?? '.'),
-        env: { ...process.env, ...spec.env },
+        env: { ...this.baseEnv, ...spec.env },
         stdio: ['ignore', logFd, logFd],
         detached: process.platform !== 'win32',
         shell: command.shell ?? false,

@@ -43,6 +43,15 @@ export class RunRecorder {
     writeSync(this.fd, text);
   }
 
+  /**
+   * Creates every job's (empty) log up front. Creating files while processes are being forked
+   * was measured 30x slower than before (0.6 vs 0.02 ms a file), and it also means each job of
+   * the run has its log from the start.
+   */
+  prepareLogs(jobs: Iterable<string>): void {
+    for (const job of jobs) closeSync(openSync(this.logPath(job), 'a'));
+  }
+
   logPath(job: string): string {
     return logPathOf(this.runDir, job);
   }
