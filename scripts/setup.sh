@@ -14,3 +14,6 @@ if [ ${#missing[@]} -gt 0 ]; then
 fi
 
 npm ci --no-audit --no-fund
+
+# The real VS Code (code-server) and headless Chromium for the suites that run inside VS Code.
+bash test/vscode/install.sh
