@@ -130,6 +130,12 @@ jobs:
     assert.equal(isRunning(grandchild), false, 'the grandchild survived cancel');
   });
 
+  it('says that a job could not start because its working folder is missing', async () => {
+    const { state } = await run(`jobs:\n  no-folder: { run: echo hi, cwd: no/such/folder }\n`);
+    assert.equal(state.jobs.get('no-folder')!.status, 'failed');
+    assert.match(state.jobs.get('no-folder')!.error ?? '', /working folder .*no\/such\/folder does not exist/);
+  });
+
   it('reads progress lines from the output as the job streams', async () => {
     const { state, events } = await run(`
 jobs:

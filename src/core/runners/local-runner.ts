@@ -32,11 +32,12 @@ export class LocalRunner implements Runner {
     // One descriptor: the child appends through its copy, we read at offsets through ours.
     // Opened synchronously: measured, a thread-pool open delays every start more than it saves.
     const logFd = openSync(spec.logPath, 'a+');
+    const cwd = resolve(spec.workflowDir, spec.job.cwd ?? '.');
     const offset = fstatSync(logFd).size;
     let child;
     try {
       child = spawn(command.file, command.args, {
-        cwd: resolve(spec.workflowDir, spec.job.cwd ?? '.'),
+        cwd,
         env: { ...this.baseEnv, ...spec.env },
         stdio: ['ignore', logFd, logFd],
         detached: process.platform !== 'win32',
@@ -53,7 +54,10 @@ export class LocalRunner implements Runner {
     const done = new Promise<JobResult>((settle) => {
       let startError: string | undefined;
       child.once('error', (error: NodeJS.ErrnoException) => {
-        startError = error.code === 'ENOENT' ? `could not start '${command.file}': not found` : `could not start: ${error.message}`;
+        // spawn says ENOENT both for a missing program and for a missing working folder.
+        if (error.code === 'ENOENT' && !existsSync(cwd)) startError = `could not start: the working folder ${cwd} does not exist`;
+        else if (error.code === 'ENOENT') startError = `could not start '${command.shell ? 'the shell' : command.file}': not found`;
+        else startError = `could not start: ${error.message}`;
         if (child.pid === undefined) finish(null, null);
       });
       child.once('exit', (code, signal) => finish(code, signal));
