@@ -1,5 +1,6 @@
 import type { LaidOutEdge, LaidOutGraph, LaidOutNode, Point } from './elk-layout.js';
 import { FONT_SIZE, LINE_HEIGHT, PAD_Y, nodeText } from './graph-model.js';
+import { formatDuration } from '../parse/duration.js';
 
 const EDGE_COLOR = '#555555';
 const FONT = "system-ui, -apple-system, 'Segoe UI', Helvetica, Arial, sans-serif";
@@ -76,15 +77,6 @@ function tooltip(node: LaidOutNode): string {
   if (node.durationMs !== undefined) lines.push(`took ${formatDuration(node.durationMs)}`);
   if (node.command) lines.push(node.command);
   return lines.join('\n');
-}
-
-export function formatDuration(ms: number): string {
-  const s = ms / 1000;
-  if (s < 60) return `${s.toFixed(1)}s`;
-  const total = Math.round(s);
-  const [h, m, sec] = [Math.floor(total / 3600), Math.floor((total % 3600) / 60), total % 60];
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return h > 0 ? `${h}h ${pad(m)}m ${pad(sec)}s` : `${m}m ${pad(sec)}s`;
 }
 
 const ENTITIES: Readonly<Record<string, string>> = {
