@@ -1,164 +1,61 @@
 #!/usr/bin/env node
-// Runs test/vscode/suite inside a real VS Code extension host: code-server (the VS Code 1.96
-// workbench served by node) opened in headless Chromium through playwright-core. Its extension
-// host is a remote (node) one, as under Remote-SSH. See shared/recipes/real-vscode.md.
+// Runs the suites inside a real VS Code (see workbench.mjs):
+//   1. test/vscode/suite/*.test.ts — mocha inside the extension host, real `vscode` API;
+//   2. test/vscode/ui/*.test.ts    — mocha in node driving the workbench page with Playwright.
 //
-//   node test/vscode/run-tests.mjs        (runs test/vscode/install.sh first when needed)
+//   node test/vscode/run-tests.mjs [--host-only | --ui-only]
 //
 // Prints each test, then `N passed, N failed`; exits non-zero on failure or timeout.
-import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, mkdirSync, readdirSync, readFileSync, rmSync, watch, writeFileSync, createWriteStream } from 'node:fs';
-import { createRequire } from 'node:module';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import * as esbuild from 'esbuild';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync, watch } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { buildSuite, ensureBuilt, ensureInstalled, openWorkbench, ROOT, SUITE_FILES, SUITE_OUT } from './workbench.mjs';
 
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-const CACHE = join(ROOT, '.cache/code-server');
-const CODE_SERVER = join(CACHE, 'node_modules/.bin/code-server');
-// Inside the repo so the bundles' `require('mocha')` finds the repo's node_modules.
-const SUITE_OUT = join(ROOT, '.cache/vscode-test/suite');
-const TIMEOUT_MS = Number(process.env.CCWF_VSCODE_TEST_TIMEOUT_MS ?? 180_000);
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync'];
-
-/** The development folder VS Code loads the extension from; its own manifest until the root one has these fields. */
-const EXTENSION_MANIFEST = {
-  name: 'ccwf',
-  publisher: 'ccwf',
-  version: '0.0.0-test',
-  engines: { vscode: '^1.96.0' },
-  main: './dist/extension.cjs',
-  activationEvents: ['onCommand:ccwf.hello'],
-  contributes: { commands: [{ command: 'ccwf.hello', title: 'Hello', category: 'ccwf' }] },
-};
+const TIMEOUT_MS = Number(process.env.CCWF_VSCODE_TEST_TIMEOUT_MS ?? 300_000);
 
 const started = Date.now();
-const tmp = mkdtempSync(join(tmpdir(), 'ccwf-vscode-test-'));
-let codeServer;
-let browser;
-let exitCode = 1;
-try {
-  ensureInstalled();
-  const extensionDir = await buildExtension(join(tmp, 'extension'));
-  await buildSuite(SUITE_OUT);
-  const resultsFile = join(tmp, 'results', 'results.json');
-  mkdirSync(dirname(resultsFile));
-  const workspace = join(tmp, 'workspace');
-  mkdirSync(workspace);
-
-  const port = await freePort();
-  codeServer = await startCodeServer(port, workspace, resultsFile);
-  const payload = [
-    ['extensionDevelopmentPath', `vscode-remote://127.0.0.1:${port}${extensionDir}`],
-    ['extensionTestsPath', `vscode-remote://127.0.0.1:${port}${join(SUITE_OUT, 'index.cjs')}`],
-  ];
-  const url = `http://127.0.0.1:${port}/?folder=${encodeURIComponent(workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
-
-  const { chromium } = createRequire(join(CACHE, 'package.json'))('playwright-core');
-  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
-  const page = await browser.newPage();
-  const browserLog = createWriteStream(join(tmp, 'browser.log'));
-  page.on('console', (m) => browserLog.write(`[${m.type()}] ${m.text()}\n`));
-  await page.goto(url);
-
-  const results = await waitForFile(resultsFile, TIMEOUT_MS - (Date.now() - started), codeServer.extensionHostExited);
-  if (!results) {
-    console.error(`No results: the extension host exited without writing them, or ${TIMEOUT_MS / 1000} s passed.`);
-    dumpLogs();
-    console.log('0 passed, 1 failed');
-  } else {
-    exitCode = report(JSON.parse(results)) ? 0 : 1;
-    if (exitCode) dumpLogs();
-  }
-} catch (e) {
-  console.error(e);
-  dumpLogs();
-  console.log('0 passed, 1 failed');
-} finally {
-  await browser?.close().catch(() => {});
-  if (codeServer?.pid) {
-    try { process.kill(-codeServer.pid, 'SIGKILL'); } catch { /* already gone */ }
-  }
-  if (!process.env.CCWF_VSCODE_TEST_KEEP) rmSync(tmp, { recursive: true, force: true });
-  else console.error(`kept ${tmp}`);
-}
+const only = process.argv[2];
+ensureInstalled();
+ensureBuilt();
+process.env.CCWF_SKIP_BUILD = '1';
+let ok = true;
+if (only !== '--ui-only') ok = (await runHostSuites()) && ok;
+if (only !== '--host-only') ok = runUiSuites() && ok;
 console.error(`(${((Date.now() - started) / 1000).toFixed(1)} s)`);
-process.exit(exitCode);
+process.exit(ok ? 0 : 1);
 
-function ensureInstalled() {
-  if (existsSync(CODE_SERVER) && readdirSync(CACHE).some((f) => f.startsWith('.installed-'))) return;
-  const r = spawnSync('bash', [join(ROOT, 'test/vscode/install.sh')], { stdio: 'inherit' });
-  if (r.status !== 0) throw new Error('test/vscode/install.sh failed');
+async function runHostSuites() {
+  await buildSuite();
+  const resultsDir = join(ROOT, '.cache/vscode-test/results');
+  rmSync(resultsDir, { recursive: true, force: true });
+  mkdirSync(resultsDir, { recursive: true });
+  const resultsFile = join(resultsDir, 'results.json');
+  const workbench = await openWorkbench({
+    files: SUITE_FILES,
+    tests: join(SUITE_OUT, 'index.cjs'),
+    env: { CCWF_VSCODE_TEST_RESULTS: resultsFile },
+  });
+  try {
+    const results = await waitForFile(resultsFile, TIMEOUT_MS - (Date.now() - started), workbench.server.extensionHostExited);
+    if (!results) {
+      console.error(`No results: the extension host exited without writing them, or ${TIMEOUT_MS / 1000} s passed.`);
+      console.error(workbench.logs());
+      console.log('0 passed, 1 failed');
+      return false;
+    }
+    const passed = report(JSON.parse(results));
+    if (!passed) console.error(workbench.logs());
+    return passed;
+  } finally {
+    await workbench.close();
+  }
 }
 
-async function buildExtension(dir) {
-  await esbuild.build({
-    entryPoints: [join(ROOT, 'src/extension/extension.ts')],
-    outfile: join(dir, 'dist/extension.cjs'),
-    bundle: true, platform: 'node', target: 'node20', format: 'cjs', external: ['vscode'],
-    sourcemap: true, logLevel: 'warning',
-  });
-  writeFileSync(join(dir, 'package.json'), JSON.stringify(EXTENSION_MANIFEST, null, 2));
-  return dir;
-}
-
-async function buildSuite(outdir) {
-  rmSync(outdir, { recursive: true, force: true });
-  const suiteDir = join(ROOT, 'test/vscode/suite');
-  const entries = readdirSync(suiteDir).filter((f) => f === 'index.ts' || f.endsWith('.test.ts'));
-  await esbuild.build({
-    entryPoints: entries.map((f) => join(suiteDir, f)),
-    outdir, outExtension: { '.js': '.cjs' },
-    bundle: true, platform: 'node', target: 'node20', format: 'cjs', external: ['vscode', 'mocha'],
-    sourcemap: true, logLevel: 'warning',
-  });
-}
-
-function freePort() {
-  return new Promise((res, rej) => {
-    const s = createServer().once('error', rej).listen(0, '127.0.0.1', () => {
-      const { port } = s.address();
-      s.close(() => res(port));
-    });
-  });
-}
-
-/** Starts code-server in its own process group (so it and its extension hosts die together). */
-function startCodeServer(port, workspace, resultsFile) {
-  const userData = join(tmp, 'user-data');
-  mkdirSync(join(userData, 'User'), { recursive: true });
-  writeFileSync(join(userData, 'User/settings.json'), JSON.stringify({
-    'security.workspace.trust.enabled': false,
-    'extensions.autoCheckUpdates': false,
-    'extensions.autoUpdate': false,
-    'telemetry.telemetryLevel': 'off',
-  }));
-  const log = createWriteStream(join(tmp, 'code-server.log'));
-  const child = spawn(CODE_SERVER, [
-    '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`, '--disable-telemetry', '--disable-update-check',
-    '--config', join(tmp, 'config.yaml'), '--user-data-dir', userData, '--extensions-dir', join(tmp, 'extensions'), workspace,
-  ], {
-    detached: true,
-    stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, CCWF_VSCODE_TEST_RESULTS: resultsFile },
-  });
-  return new Promise((res, rej) => {
-    let seen = '';
-    const onData = (d) => {
-      log.write(d);
-      seen += d;
-      if (seen.includes('HTTP server listening')) res(child);
-      // The extension host exits once run() settles; if it exits without results, don't wait out the timeout.
-      if (/Extension Host Process exited/.test(d)) child.emit('extension-host-exited');
-    };
-    child.extensionHostExited = new Promise((r) => child.once('extension-host-exited', r));
-    child.stdout.on('data', onData);
-    child.stderr.on('data', onData);
-    child.once('exit', (code) => rej(new Error(`code-server exited with ${code} before listening:\n${seen}`)));
-  });
+function runUiSuites() {
+  const r = spawnSync(process.execPath, [
+    join(ROOT, 'node_modules/mocha/bin/mocha.js'), '--config', join(ROOT, 'test/vscode/ui/.mocharc.json'),
+  ], { cwd: ROOT, stdio: 'inherit' });
+  return r.status === 0;
 }
 
 /** Resolves with the file's text once it is written, or undefined after ms or once `giveUp` settles. */
@@ -179,6 +76,7 @@ function waitForFile(file, ms, giveUp) {
 }
 
 function report(results) {
+  console.log('extension host suites');
   for (const t of results.tests) {
     const mark = t.state === 'passed' ? '  ✔' : t.state === 'failed' ? '  ✘' : '  -';
     console.log(`${mark} ${t.fullTitle}${t.state === 'passed' ? ` (${t.durationMs} ms)` : ''}`);
@@ -188,13 +86,4 @@ function report(results) {
   const failed = results.failed + (results.fatal ? 1 : 0);
   console.log(`\n${results.passed} passed, ${failed} failed${results.pending ? `, ${results.pending} skipped` : ''}`);
   return failed === 0 && results.passed > 0;
-}
-
-function dumpLogs() {
-  for (const name of ['code-server.log', 'browser.log']) {
-    const f = join(tmp, name);
-    if (!existsSync(f)) continue;
-    const lines = readFileSync(f, 'utf8').trimEnd().split('\n');
-    console.error(`--- last lines of ${name} ---\n${lines.slice(-40).join('\n')}`);
-  }
 }

@@ -1,13 +1,10 @@
-import { basename, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { hasErrors } from '../../core/model/diagnostic.js';
 import { defaultRunsDir, loadWorkflow } from '../../core/engine/run-workflow.js';
 import { buildGraphModel } from '../../core/graph/graph-model.js';
-import { layoutGraph } from '../../core/graph/elk-layout.js';
-import { renderSvg } from '../../core/graph/render-svg.js';
+import { runForGraph, workflowSvg } from '../../core/graph/workflow-svg.js';
 import { toDot, toJson, toMermaid } from '../../core/graph/text-formats.js';
-import { listRunDirs, readRun } from '../../core/store/run-store.js';
 import { writeFileAtomicSync } from '../../core/store/atomic-write.js';
-import { join } from 'node:path';
 import { formatDiagnostics } from '../diagnostics-format.js';
 import { colors, EXIT_FAILED, EXIT_OK, UsageError, type CliIo } from '../io.js';
 import type { CliOptions } from '../cli.js';
@@ -24,11 +21,10 @@ export async function graphCommand(args: string[], options: CliOptions, io: CliI
   if (hasErrors(loaded.diagnostics)) return EXIT_FAILED;
   // Colour nodes by the given run, else by the latest run of this workflow.
   const runsDir = options['runs-dir'] ? resolve(io.cwd, options['runs-dir']) : defaultRunsDir(path);
-  const runDir = options.run ? join(runsDir, options.run) : listRunDirs(runsDir).find((d) => readRun(d)?.workflowFile === path);
-  const state = runDir ? readRun(runDir) : undefined;
+  const state = runForGraph(path, runsDir, options.run);
   const model = buildGraphModel(loaded.workflow, state);
   let text: string;
-  if (format === 'svg') text = renderSvg(await layoutGraph(model), { title: loaded.workflow.name ?? basename(path) });
+  if (format === 'svg') text = await workflowSvg(loaded.workflow, path, state);
   else if (format === 'dot') text = toDot(model);
   else if (format === 'mermaid') text = toMermaid(model);
   else text = toJson(model);

@@ -1,0 +1,198 @@
+import * as vscode from 'vscode';
+import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { basename, dirname, isAbsolute, join } from 'node:path';
+import { defaultRunsDir } from '../../core/engine/run-workflow.js';
+import type { Workflow } from '../../core/model/workflow.js';
+import { parseFromWebview, type Capabilities, type FromWebview, type ToWebview } from '../../protocol/messages.js';
+import { webviewHtml } from '../../../webview/webview-html.js';
+import { DisposableStore } from '../disposables.js';
+import { buildView, jobAt } from './build-view.js';
+import { LiveRun } from './live-run.js';
+import { applyStructuralEdit } from './text-edits.js';
+
+/** Typing re-renders the graph this long after the last keystroke. */
+const TEXT_DEBOUNCE_MS = 120;
+
+export interface SessionHost {
+  readonly extensionUri: vscode.Uri;
+  readonly log: vscode.LogOutputChannel;
+  /** Why jobs cannot be run from the editor right now, or undefined when they can. */
+  runDisabledReason(): string | undefined;
+  readonly onDidChangeRunAvailability: vscode.Event<void>;
+  /** The session became the active one (for commands without an argument). */
+  activated(session: EditorSession): void;
+  closed(session: EditorSession): void;
+}
+
+/** One open workflow editor: a text document, its webview, and the run it shows. */
+export class EditorSession implements vscode.Disposable {
+  private readonly disposables = new DisposableStore();
+  private ready = false;
+  private workflow: Workflow | undefined;
+  private sentVersion = -1;
+  private debounce: NodeJS.Timeout | undefined;
+  private readonly live: LiveRun | undefined;
+  /** Set while our own selection reveal is in flight, so it does not echo back to the webview. */
+  private revealing = false;
+
+  constructor(
+    readonly document: vscode.TextDocument,
+    readonly panel: vscode.WebviewPanel,
+    private readonly host: SessionHost,
+    /** The "Open With…" graph of cloudmesh-cc YAML never edits the file. */
+    private readonly viewerOnly: boolean,
+  ) {
+    const webviewRoot = vscode.Uri.joinPath(host.extensionUri, 'dist', 'webview');
+    panel.webview.options = { enableScripts: true, localResourceRoots: [webviewRoot] };
+    panel.webview.html = webviewHtml({
+      cspSource: panel.webview.cspSource,
+      nonce: randomBytes(16).toString('base64'),
+      scriptUri: panel.webview.asWebviewUri(vscode.Uri.joinPath(webviewRoot, 'main.js')).toString(),
+      codiconsUri: panel.webview.asWebviewUri(vscode.Uri.joinPath(webviewRoot, 'codicons', 'codicon.css')).toString(),
+      title: basename(document.uri.path),
+    });
+    this.disposables.add(panel.webview.onDidReceiveMessage((m) => this.receive(m)));
+    this.disposables.add(vscode.workspace.onDidChangeTextDocument((e) => {
+      if (e.document === document && e.contentChanges.length > 0) this.scheduleView();
+    }));
+    this.disposables.add(vscode.window.onDidChangeTextEditorSelection((e) => this.followCursor(e)));
+    this.disposables.add(host.onDidChangeRunAvailability(() => this.post({ type: 'capabilities', capabilities: this.capabilities() })));
+    this.disposables.add(panel.onDidChangeViewState(() => {
+      if (panel.active) host.activated(this);
+    }));
+    if (document.uri.scheme === 'file') {
+      this.live = this.disposables.add(new LiveRun(document.uri.fsPath, defaultRunsDir(document.uri.fsPath), (u) => {
+        this.post({ type: 'runState', runId: u.runId, jobs: u.jobs, ...(u.reset ? { reset: true } : {}) });
+      }));
+    }
+    panel.onDidDispose(() => this.dispose());
+    host.activated(this);
+  }
+
+  /** The workflow as last parsed (for commands acting on this editor). */
+  get currentWorkflow(): Workflow | undefined {
+    return this.workflow;
+  }
+
+  dispose(): void {
+    clearTimeout(this.debounce);
+    this.disposables.dispose();
+    this.host.closed(this);
+  }
+
+  private post(message: ToWebview): void {
+    // Before `ready` the webview would drop it; it gets everything in `init`.
+    if (this.ready) void this.panel.webview.postMessage(message);
+  }
+
+  private capabilities(): Capabilities {
+    const reason = this.host.runDisabledReason();
+    return {
+      editable: !this.viewerOnly && this.workflow?.format !== 'cloudmesh',
+      canRun: reason === undefined,
+      ...(reason === undefined ? {} : { runDisabledReason: reason }),
+    };
+  }
+
+  private computeView() {
+    const dir = dirname(this.document.uri.fsPath);
+    const fileExists = this.document.uri.scheme === 'file'
+      ? (p: string) => existsSync(isAbsolute(p) ? p : join(dir, p))
+      : undefined;
+    const result = buildView(this.document.getText(), this.document.version, fileExists ? { fileExists } : {});
+    this.workflow = result.workflow;
+    this.live?.setColors(result.workflow.colors);
+    this.sentVersion = this.document.version;
+    return result.view;
+  }
+
+  private scheduleView(): void {
+    clearTimeout(this.debounce);
+    this.debounce = setTimeout(() => {
+      if (this.ready && this.document.version !== this.sentVersion) this.post({ type: 'view', view: this.computeView() });
+    }, TEXT_DEBOUNCE_MS);
+  }
+
+  /** Handles a message as if the webview had posted it (the webview, and tests in Test mode). */
+  async receive(raw: unknown): Promise<void> {
+    const message = parseFromWebview(raw);
+    if (!message) {
+      this.host.log.warn(`Ignored a malformed message from the workflow editor: ${JSON.stringify(raw)?.slice(0, 200)}`);
+      return;
+    }
+    try {
+      await this.handle(message);
+    } catch (e) {
+      this.host.log.error(`Workflow editor: ${message.type} failed: ${e instanceof Error ? e.message : String(e)}`);
+    }
+  }
+
+  private async handle(message: FromWebview): Promise<void> {
+    switch (message.type) {
+      case 'ready': {
+        this.ready = true;
+        const view = this.computeView();
+        this.post({ type: 'init', view, capabilities: this.capabilities() });
+        this.live?.resend();
+        return;
+      }
+      case 'edit': {
+        if (!this.capabilities().editable) {
+          this.post({ type: 'editFailed', reason: 'This workflow is read-only here: convert it to .ccwf to edit it.' });
+          return;
+        }
+        const failure = await applyStructuralEdit(this.document, message.edit);
+        if (failure) this.post({ type: 'editFailed', reason: failure });
+        else {
+          // Answer at once rather than after the typing debounce: the user is waiting for it.
+          clearTimeout(this.debounce);
+          if (this.document.version !== this.sentVersion) this.post({ type: 'view', view: this.computeView() });
+        }
+        return;
+      }
+      case 'selectJob':
+        await this.revealJob(message.job, false);
+        return;
+      case 'openInText':
+        await this.revealJob(message.job, true);
+        return;
+      case 'command':
+        await vscode.commands.executeCommand(`ccwf.${message.command}`, this.document.uri, ...(message.job === undefined ? [] : [message.job]));
+        return;
+      case 'error':
+        this.host.log.error(`Workflow editor (webview): ${message.message}`);
+        return;
+      default: {
+        const never: never = message;
+        throw new Error(`unhandled message ${JSON.stringify(never)}`);
+      }
+    }
+  }
+
+  /** Shows the job's key in a text editor: the visible one, or (when asked to) a new one beside. */
+  private async revealJob(name: string | undefined, open: boolean): Promise<void> {
+    const job = name === undefined ? undefined : this.workflow?.jobs.get(name);
+    const range = job
+      ? new vscode.Range(this.document.positionAt(job.nameRange.start), this.document.positionAt(job.nameRange.end))
+      : undefined;
+    let editor = vscode.window.visibleTextEditors.find((e) => e.document === this.document);
+    if (!editor && open) {
+      editor = await vscode.window.showTextDocument(this.document, { viewColumn: vscode.ViewColumn.Beside, preserveFocus: false, ...(range ? { selection: range } : {}) });
+    }
+    if (!editor || !range) return;
+    this.revealing = true;
+    editor.selection = new vscode.Selection(range.start, range.end);
+    editor.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+  }
+
+  private followCursor(e: vscode.TextEditorSelectionChangeEvent): void {
+    if (e.textEditor.document !== this.document || !this.workflow) return;
+    if (this.revealing) {
+      this.revealing = false;
+      return;
+    }
+    const offset = this.document.offsetAt(e.selections[0]!.active);
+    this.post({ type: 'select', job: jobAt(this.workflow, offset) });
+  }
+}
