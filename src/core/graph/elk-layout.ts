@@ -1,36 +1,19 @@
 import ELK from 'elkjs/lib/elk.bundled.js';
 import type { ELK as ElkApi, ElkExtendedEdge, ElkNode, LayoutOptions as ElkOptions } from 'elkjs/lib/elk-api.js';
-import { nodeSize, type GraphEdge, type GraphModel, type GraphNode } from './graph-model.js';
+import { nodeSize, type GraphModel } from './graph-model.js';
+import { layoutLayered } from './layered-layout.js';
+import { drawnEdges, type LaidOutEdge, type LaidOutGraph, type LaidOutNode, type Point } from './layout-types.js';
 
-export interface Point {
-  readonly x: number;
-  readonly y: number;
-}
-
-export interface LaidOutNode extends GraphNode {
-  /** Top-left corner. */
-  readonly x: number;
-  readonly y: number;
-  readonly width: number;
-  readonly height: number;
-}
-
-export interface LaidOutEdge extends GraphEdge {
-  /** From the source's border to the target's border; empty if ELK gave no route. */
-  readonly points: readonly Point[];
-}
-
-export interface LaidOutGraph {
-  readonly title?: string;
-  readonly nodes: readonly LaidOutNode[];
-  readonly edges: readonly LaidOutEdge[];
-  readonly width: number;
-  readonly height: number;
-}
+export type { LaidOutEdge, LaidOutGraph, LaidOutNode, Point } from './layout-types.js';
 
 export interface LayoutOptions {
+  /**
+   * `auto` (the default): ELK up to LARGE_GRAPH, our own layered layout above. The ELK-only
+   * options below do not apply to the layered layout, which always draws polylines.
+   */
+  readonly engine?: 'auto' | 'elk' | 'layered';
   readonly edgeRouting?: 'ORTHOGONAL' | 'POLYLINE';
-  /** Raw ELK options, applied last, for experiments and very large graphs. */
+  /** Raw ELK options, applied last, for experiments. */
   readonly elk?: Readonly<Record<string, string>>;
 }
 
@@ -68,16 +51,18 @@ export function toElkGraph(model: GraphModel, options: LayoutOptions = {}): ElkN
   };
 }
 
-/** Edges whose ends are both nodes: a hand-made model may hold others, and ELK rejects them. */
-function drawnEdges(model: GraphModel): GraphEdge[] {
-  const ids = new Set(model.nodes.map((n) => n.id));
-  return model.edges.filter((e) => ids.has(e.source) && ids.has(e.target));
+export const LARGE_GRAPH = 400;
+
+export function isLargeGraph(model: GraphModel): boolean {
+  return model.nodes.length + model.edges.length > LARGE_GRAPH;
 }
 
 // ELK's bundled build sets up the whole Java-compiled layouter per instance; share one.
 let elk: ElkApi | undefined;
 
-export async function layoutGraph(model: GraphModel, options?: LayoutOptions): Promise<LaidOutGraph> {
+export async function layoutGraph(model: GraphModel, options: LayoutOptions = {}): Promise<LaidOutGraph> {
+  const engine = options.engine ?? 'auto';
+  if (engine === 'layered' || (engine === 'auto' && isLargeGraph(model))) return layoutLayered(model);
   elk ??= new ELK();
   const result = await elk.layout(toElkGraph(model, options));
   const boxes = new Map((result.children ?? []).map((c) => [c.id, c]));

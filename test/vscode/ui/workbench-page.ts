@@ -15,7 +15,7 @@ export async function waitForWorkbench(page: Page): Promise<void> {
 /** Opens a workspace file through Quick Open, as a person would. */
 export async function openFile(page: Page, name: string): Promise<void> {
   await page.keyboard.press('Control+P');
-  const input = page.locator('.quick-input-widget input');
+  const input = page.locator('.quick-input-widget input.input');
   await input.waitFor();
   await input.fill(name);
   await page.locator('.quick-input-list .monaco-list-row').first().waitFor();
@@ -25,7 +25,7 @@ export async function openFile(page: Page, name: string): Promise<void> {
 /** Runs a command from the palette by its title. */
 export async function runCommand(page: Page, title: string): Promise<void> {
   await page.keyboard.press('Control+Shift+P');
-  const input = page.locator('.quick-input-widget input');
+  const input = page.locator('.quick-input-widget input.input');
   await input.waitFor();
   await input.fill(`>${title}`);
   await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor();
@@ -37,8 +37,11 @@ export function editorFrame(page: Page): FrameLocator {
   return page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
 }
 
+/** Saves what a person would see, without VS Code's own notifications over it. */
 export async function screenshot(page: Page, name: string): Promise<string> {
   mkdirSync(ARTIFACTS, { recursive: true });
+  await runCommand(page, 'Notifications: Clear All Notifications');
+  await page.keyboard.press('Escape');
   const path = join(ARTIFACTS, `${name}.png`);
   await page.screenshot({ path });
   return path;

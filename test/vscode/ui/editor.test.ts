@@ -1,0 +1,109 @@
+// The workflow editor as a person uses it, in the real VS Code workbench: open the quickstart,
+// see every job, add a job and a dependency with the mouse, save, and read the file on disk.
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { FrameLocator, Page } from 'playwright-core';
+import { openWorkbench, type Workbench } from '../workbench.mjs';
+import { editorFrame, openFile, runCommand, screenshot, waitForWorkbench } from './workbench-page.js';
+
+const QUICKSTART_JOBS = ['fetch', 'train', 'report'];
+
+async function shiftDrag(page: Page, frame: FrameLocator, from: string, to: string): Promise<void> {
+  const a = await frame.locator(`.node[data-job="${from}"]`).boundingBox();
+  const b = await frame.locator(`.node[data-job="${to}"]`).boundingBox();
+  assert.ok(a && b, 'both nodes are on screen');
+  await page.keyboard.down('Shift');
+  await page.mouse.move(a.x + a.width / 2, a.y + a.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(b.x + b.width / 2, b.y + b.height / 2, { steps: 12 });
+  await page.mouse.up();
+  await page.keyboard.up('Shift');
+}
+
+describe('workflow editor in the workbench', () => {
+  let wb: Workbench;
+  let failed = false;
+
+  before(async () => {
+    wb = await openWorkbench({ files: { quickstart: 'examples/quickstart' }, theme: 'Default Light Modern' });
+    await waitForWorkbench(wb.page);
+  });
+  afterEach(function () {
+    if (this.currentTest?.state === 'failed' && !failed) {
+      failed = true;
+      console.error(wb.logs());
+    }
+  });
+  after(async () => wb?.close());
+
+  it('shows every job of the quickstart as a node and as a cell', async () => {
+    await openFile(wb.page, 'quickstart.ccwf');
+    const frame = editorFrame(wb.page);
+    for (const job of QUICKSTART_JOBS) {
+      await frame.locator(`.node[data-job="${job}"]`).waitFor({ timeout: 30_000 });
+      await frame.locator(`ccwf-job-cell[data-job="${job}"]`).waitFor();
+    }
+    assert.equal(await frame.locator('.node[data-job]').count(), QUICKSTART_JOBS.length);
+    assert.equal(await frame.locator('.edge[data-edge]').count(), 2);
+    await screenshot(wb.page, 'editor-light');
+  });
+
+  it('adds a job and a dependency through the UI, and saves them as YAML', async () => {
+    const frame = editorFrame(wb.page);
+    // Select `train` so the new job is offered as its dependent.
+    await frame.locator('.node[data-job="train"]').click();
+    const name = frame.getByRole('textbox', { name: 'New job name' });
+    await name.fill('evaluate');
+    await name.press('Enter');
+    await frame.locator('.node[data-job="evaluate"]').waitFor();
+
+    await shiftDrag(wb.page, frame, 'evaluate', 'report');
+    await frame.locator('.edge[data-source="evaluate"][data-target="report"]').waitFor({ state: 'attached' });
+
+    // Focus is in the webview: VS Code's keybindings still reach the workbench from there.
+    await wb.page.keyboard.press('Control+S');
+    const file = join(wb.workspace, 'quickstart', 'quickstart.ccwf');
+    const deadline = Date.now() + 10_000;
+    let text = readFileSync(file, 'utf8');
+    while (!/evaluate/.test(text) && Date.now() < deadline) {
+      await new Promise((r) => setTimeout(r, 100));
+      text = readFileSync(file, 'utf8');
+    }
+    assert.match(text, /^  evaluate:\n    needs: \[train\]\n/m, text);
+    assert.match(text, /^  report:[\s\S]*needs: \[train, evaluate\]/m, text);
+    assert.ok(text.startsWith('# The three-job quickstart'), 'the comments at the top are kept');
+    await screenshot(wb.page, 'editor-light-edited');
+  });
+
+  it('looks right in the dark theme', async () => {
+    await runCommand(wb.page, 'Preferences: Toggle between Light/Dark Themes');
+    await wb.page.locator('.monaco-workbench.vs-dark').waitFor();
+    const frame = editorFrame(wb.page);
+    await frame.locator('.node[data-job="evaluate"]').waitFor();
+    await screenshot(wb.page, 'editor-dark');
+  });
+});
+
+describe('workflow editor in Restricted Mode', () => {
+  let wb: Workbench;
+
+  before(async () => {
+    wb = await openWorkbench({ files: { quickstart: 'examples/quickstart' }, trusted: false });
+    await waitForWorkbench(wb.page);
+  });
+  after(async () => wb?.close());
+
+  it('shows the graph but disables running, saying why', async () => {
+    await openFile(wb.page, 'quickstart.ccwf');
+    const frame = editorFrame(wb.page);
+    await frame.locator('.node[data-job="train"]').waitFor({ timeout: 30_000 });
+    const run = frame.getByRole('button', { name: 'Run workflow' });
+    await run.waitFor();
+    assert.equal(await run.getAttribute('disabled') !== null || await run.getAttribute('aria-disabled') === 'true', true, 'Run workflow is disabled');
+    assert.match(await run.getAttribute('title') ?? '', /Restricted Mode/);
+    const runJob = frame.locator('ccwf-job-cell[data-job="train"]').getByRole('button', { name: 'Run job' });
+    assert.match(await runJob.getAttribute('title') ?? '', /Restricted Mode/);
+    await screenshot(wb.page, 'editor-restricted');
+  });
+});
