@@ -3,7 +3,7 @@
 // webview (browser). The worker's code is inlined into the webview bundle as text and started
 // from a blob: URL, because a webview cannot start a worker from its resource origin.
 import * as esbuild from 'esbuild';
-import { chmod, copyFile, mkdir, readFile } from 'node:fs/promises';
+import { chmod, copyFile, mkdir, readFile, rm } from 'node:fs/promises';
 
 const watch = process.argv.includes('--watch');
 const production = process.argv.includes('--production');
@@ -86,6 +86,9 @@ if (watch) {
   for (const t of [cli, extension, layoutWorker]) await (await esbuild.context(t)).watch();
   await (await esbuild.context(webview)).watch();
 } else {
+  // Chunk names carry hashes and maps are dropped in production: start from an empty folder so
+  // nothing stale is packaged.
+  await rm('dist', { recursive: true, force: true });
   await Promise.all([esbuild.build(cli), esbuild.build(extension), esbuild.build(layoutWorker)]);
   await Promise.all([esbuild.build(webview), copyCodicons()]);
   await chmod('dist/cli.js', 0o755);
