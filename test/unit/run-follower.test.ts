@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { appendFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { readLogTail, RunFollower, type RunChange } from '../../src/core/store/run-follower.js';
+import { RunsWatcher } from '../../src/core/store/runs-watcher.js';
 import { workspace } from './helpers.js';
 
 const start = (jobs: string[]) => JSON.stringify({ t: 1, type: 'run-start', runId: 'r1', workflowFile: '/w.ccwf', jobs, pid: process.pid, hostname: 'h', concurrency: 2 }) + '\n';
@@ -71,5 +72,52 @@ describe('following a run record', () => {
     writeFileSync(join(dir, 'logs', 'small.log'), 'only\n');
     assert.deepEqual(readLogTail(dir, 'small', 3), ['only']);
     assert.deepEqual(readLogTail(dir, 'missing', 3), []);
+  });
+});
+
+describe('watching a runs folder for new runs', () => {
+  it('reports a run created under a folder that did not exist yet, once its first line is complete', async () => {
+    const root = workspace({});
+    const runsDir = join(root, '.ccwf', 'runs');
+    const seen: string[] = [];
+    const watcher = new RunsWatcher(runsDir, (dir, start) => seen.push(`${dir}|${start.runId}`));
+    try {
+      mkdirSync(join(root, '.ccwf'));
+      await new Promise((r) => setTimeout(r, 30));
+      mkdirSync(runsDir);
+      await new Promise((r) => setTimeout(r, 30));
+      const run = join(runsDir, 'r1');
+      mkdirSync(run);
+      await new Promise((r) => setTimeout(r, 30));
+      const first = start(['a']);
+      writeFileSync(join(run, 'events.jsonl'), first.slice(0, 20));
+      await new Promise((r) => setTimeout(r, 50));
+      assert.deepEqual(seen, [], 'not reported before its first line is complete');
+      appendFileSync(join(run, 'events.jsonl'), first.slice(20));
+      const end = Date.now() + 5000;
+      while (seen.length === 0 && Date.now() < end) await new Promise((r) => setTimeout(r, 10));
+      assert.deepEqual(seen, [`${run}|r1`]);
+      appendFileSync(join(run, 'events.jsonl'), line({ t: 2, type: 'job-skip', job: 'a', because: 'x' }));
+      await new Promise((r) => setTimeout(r, 50));
+      assert.equal(seen.length, 1, 'each run is reported once');
+    } finally {
+      watcher.dispose();
+    }
+  });
+
+  it('reports runs made all at once with the runs folder (mkdir -p)', async () => {
+    const root = workspace({});
+    const runsDir = join(root, '.ccwf', 'runs');
+    const seen: string[] = [];
+    const watcher = new RunsWatcher(runsDir, (dir) => seen.push(dir));
+    try {
+      mkdirSync(join(runsDir, 'r1'), { recursive: true });
+      writeFileSync(join(runsDir, 'r1', 'events.jsonl'), start(['a']));
+      const end = Date.now() + 5000;
+      while (seen.length === 0 && Date.now() < end) await new Promise((r) => setTimeout(r, 10));
+      assert.deepEqual(seen, [join(runsDir, 'r1')]);
+    } finally {
+      watcher.dispose();
+    }
   });
 });

@@ -55,25 +55,23 @@ interface Scratch {
 
 /** With y = x - offset the spacing constraints become y nondecreasing along the row. */
 function solveRow(graph: ProperGraph, row: readonly number[], offsets: Float64Array, x: Float64Array, s: Scratch): void {
-  row.forEach((v, i) => {
+  for (let i = 0; i < row.length; i++) {
+    const v = row[i]!;
     let sum = 0;
     let total = 0;
-    for (const n of graph.up[v]!) {
-      const w = weight(graph, v, n);
-      sum += w * x[n]!;
-      total += w;
-    }
-    for (const n of graph.down[v]!) {
-      const w = weight(graph, v, n);
-      sum += w * x[n]!;
-      total += w;
+    for (const side of [graph.up[v]!, graph.down[v]!]) {
+      for (const n of side) {
+        const w = weight(graph, v, n);
+        sum += w * x[n]!;
+        total += w;
+      }
     }
     // A vertex with no neighbours (a lone job) only wants to stay where it is.
     s.target[i] = (total > 0 ? sum / total : x[v]!) - offsets[i]!;
     s.weight[i] = total > 0 ? total : 1e-6;
-  });
+  }
   isotonic(row.length, s);
-  row.forEach((v, i) => (x[v] = s.out[i]! + offsets[i]!));
+  for (let i = 0; i < row.length; i++) x[row[i]!] = s.out[i]! + offsets[i]!;
 }
 
 /** Pool adjacent violators: the nondecreasing sequence closest to `target` in weighted squares. */

@@ -1,4 +1,4 @@
-import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, writeSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { writeFileAtomicSync } from './atomic-write.js';
@@ -86,6 +86,33 @@ export function readEvents(runDir: string): RunEvent[] {
     return parseEvents(readFileSync(join(runDir, EVENTS_FILE), 'utf8'));
   } catch {
     return [];
+  }
+}
+
+/**
+ * The record's first event (its `run-start`: which workflow, which jobs), reading no further than
+ * its first line; undefined while that line is not complete yet.
+ */
+export function readFirstEvent(runDir: string): RunEvent | undefined {
+  let fd: number;
+  try {
+    fd = openSync(join(runDir, EVENTS_FILE), 'r');
+  } catch {
+    return undefined;
+  }
+  try {
+    const chunks: Buffer[] = [];
+    const buffer = Buffer.alloc(64 * 1024);
+    for (let position = 0; ; ) {
+      const n = readSync(fd, buffer, 0, buffer.length, position);
+      if (n === 0) return undefined;
+      const end = buffer.subarray(0, n).indexOf(10);
+      chunks.push(Buffer.from(buffer.subarray(0, end < 0 ? n : end)));
+      if (end >= 0) return parseEvents(Buffer.concat(chunks).toString('utf8'))[0];
+      position += n;
+    }
+  } finally {
+    closeSync(fd);
   }
 }
 

@@ -64,7 +64,7 @@ export class EditorSession implements vscode.Disposable {
     if (document.uri.scheme === 'file') {
       this.live = this.disposables.add(new LiveRun(document.uri.fsPath, defaultRunsDir(document.uri.fsPath), (u) => {
         this.post({ type: 'runState', runId: u.runId, jobs: u.jobs, ...(u.reset ? { reset: true } : {}) });
-      }));
+      }, host.log));
     }
     panel.onDidDispose(() => this.dispose());
     host.activated(this);

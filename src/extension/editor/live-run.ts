@@ -1,10 +1,11 @@
 import * as vscode from 'vscode';
-import { dirname, relative } from 'node:path';
 import { DEFAULT_COLORS } from '../../core/model/status.js';
 import type { JobState, RunState } from '../../core/store/run-state.js';
-import { listRunDirs, readEvents } from '../../core/store/run-store.js';
+import { listRunDirs, readFirstEvent } from '../../core/store/run-store.js';
 import { readLogTail, RunFollower, type RunChange } from '../../core/store/run-follower.js';
+import { RunsWatcher } from '../../core/store/runs-watcher.js';
 import type { JobLiveState } from '../../protocol/messages.js';
+import { ThrottledBatch } from '../../core/util/throttled-batch.js';
 import { DisposableStore } from '../disposables.js';
 
 /** At most this many `runState` messages per second, however many jobs change. */
@@ -25,21 +26,21 @@ export interface LiveRunUpdate {
 export class LiveRun implements vscode.Disposable {
   private readonly disposables = new DisposableStore();
   private follower: RunFollower | undefined;
-  private readonly dirty = new Set<string>();
-  private readonly dirtyTails = new Set<string>();
+  private readonly batch = new ThrottledBatch<string>(MAX_MESSAGES_PER_SECOND, (jobs) => this.flush(jobs));
   private reset = false;
-  private timer: NodeJS.Timeout | undefined;
-  private lastFlush = 0;
   private colors: Readonly<Record<string, string>> = DEFAULT_COLORS;
 
   constructor(
     private readonly workflowPath: string,
     runsDir: string,
     private readonly post: (update: LiveRunUpdate) => void,
+    private readonly log: vscode.LogOutputChannel,
   ) {
-    const pattern = new vscode.RelativePattern(vscode.Uri.file(dirname(runsDir)), `${relative(dirname(runsDir), runsDir).split('\\').join('/')}/*/events.jsonl`);
-    const watcher = this.disposables.add(vscode.workspace.createFileSystemWatcher(pattern, false, true, true));
-    this.disposables.add(watcher.onDidCreate((uri) => this.consider(dirname(uri.fsPath))));
+    const watcher = new RunsWatcher(runsDir, (runDir, start) => {
+      // Run ids sort by time: only a newer run than the one shown takes over.
+      if (start.workflowFile === workflowPath && (!this.follower || runDir > this.follower.runDir)) this.follow(runDir);
+    });
+    this.disposables.add({ dispose: () => watcher.dispose() });
     const latest = listRunDirs(runsDir).find((d) => this.isOurs(d));
     if (latest) this.follow(latest);
   }
@@ -54,70 +55,43 @@ export class LiveRun implements vscode.Disposable {
     const state = this.follower?.current;
     if (!state) return;
     this.reset = true;
-    for (const name of state.jobs.keys()) {
-      this.dirty.add(name);
-      this.dirtyTails.add(name);
-    }
-    this.schedule();
+    for (const name of state.jobs.keys()) this.batch.mark(name);
+    this.batch.schedule();
   }
 
   dispose(): void {
-    clearTimeout(this.timer);
+    this.batch.dispose();
     this.follower?.dispose();
     this.disposables.dispose();
   }
 
   private isOurs(runDir: string): boolean {
-    const start = readEvents(runDir)[0];
+    const start = readFirstEvent(runDir);
     return start?.type === 'run-start' && start.workflowFile === this.workflowPath;
-  }
-
-  private consider(runDir: string): void {
-    // Run ids sort by time: only a newer run than the one shown takes over.
-    if (this.follower && runDir <= this.follower.runDir) return;
-    if (this.isOurs(runDir)) this.follow(runDir);
   }
 
   private follow(runDir: string): void {
     this.follower?.dispose();
-    this.dirty.clear();
-    this.dirtyTails.clear();
+    this.log.info(`Showing run ${runDir} in the editor of ${this.workflowPath}`);
     this.follower = new RunFollower(runDir, (change) => this.onChange(change));
     this.follower.start();
     this.resend();
   }
 
   private onChange(change: RunChange): void {
-    for (const j of change.jobs) {
-      this.dirty.add(j);
-      this.dirtyTails.add(j);
-    }
-    for (const j of change.logs) {
-      this.dirty.add(j);
-      this.dirtyTails.add(j);
-    }
-    this.schedule();
+    for (const j of change.jobs) this.batch.mark(j);
+    for (const j of change.logs) this.batch.mark(j);
   }
 
-  private schedule(): void {
-    if (this.timer) return;
-    const wait = Math.max(0, this.lastFlush + 1000 / MAX_MESSAGES_PER_SECOND - Date.now());
-    this.timer = setTimeout(() => this.flush(), wait);
-  }
-
-  private flush(): void {
-    this.timer = undefined;
-    this.lastFlush = Date.now();
+  private flush(dirty: ReadonlySet<string>): void {
     const follower = this.follower;
     const state = follower?.current;
     if (!follower || !state) return;
     const jobs: JobLiveState[] = [];
-    for (const name of this.dirty) {
+    for (const name of dirty) {
       const js = state.jobs.get(name);
-      if (js) jobs.push(this.toLive(js, state, this.dirtyTails.has(name) ? readLogTail(follower.runDir, name, TAIL_LINES) : undefined));
+      if (js) jobs.push(this.toLive(js, state, readLogTail(follower.runDir, name, TAIL_LINES)));
     }
-    this.dirty.clear();
-    this.dirtyTails.clear();
     const reset = this.reset;
     this.reset = false;
     if (jobs.length > 0 || reset) this.post({ runId: state.runId, jobs, reset });

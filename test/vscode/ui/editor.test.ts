@@ -1,10 +1,11 @@
 // The workflow editor as a person uses it, in the real VS Code workbench: open the quickstart,
 // see every job, add a job and a dependency with the mouse, save, and read the file on disk.
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FrameLocator, Page } from 'playwright-core';
-import { openWorkbench, type Workbench } from '../workbench.mjs';
+import { openWorkbench, ROOT, type Workbench } from '../workbench.mjs';
 import { editorFrame, openFile, runCommand, screenshot, waitForWorkbench } from './workbench-page.js';
 
 const QUICKSTART_JOBS = ['fetch', 'train', 'report'];
@@ -47,6 +48,20 @@ describe('workflow editor in the workbench', () => {
     assert.equal(await frame.locator('.node[data-job]').count(), QUICKSTART_JOBS.length);
     assert.equal(await frame.locator('.edge[data-edge]').count(), 2);
     await screenshot(wb.page, 'editor-light');
+  });
+
+  it('shows the run `ccwf run` makes in a terminal, live, coloured by status', async () => {
+    const frame = editorFrame(wb.page);
+    const cli = join(ROOT, 'dist', 'cli.js');
+    const run = spawnSync(process.execPath, [cli, 'run', 'quickstart.ccwf'], { cwd: join(wb.workspace, 'quickstart'), encoding: 'utf8' });
+    assert.equal(run.status, 0, run.stderr);
+    for (const job of QUICKSTART_JOBS) {
+      await frame.locator(`.node[data-job="${job}"][data-status="done"]`).waitFor({ timeout: 15_000 });
+    }
+    // The cell shows the last lines of the job's output.
+    await frame.locator('ccwf-job-cell[data-job="train"] .output').waitFor();
+    assert.match(await frame.locator('ccwf-job-cell[data-job="train"] .output').innerText(), /\S/);
+    await screenshot(wb.page, 'editor-light-after-run');
   });
 
   it('adds a job and a dependency through the UI, and saves them as YAML', async () => {
