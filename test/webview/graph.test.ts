@@ -59,6 +59,20 @@ describe('graph pane', () => {
       await drag(editor, await centre(editor.node('fetch').locator('circle.port')), await centre(editor.node('report')));
       await editor.waitForPosted({ type: 'edit', edit: { op: 'addNeed', job: 'report', need: 'fetch' } });
       assert.equal(await editor.page.locator('ccwf-graph .link-preview').count(), 0, 'the preview line is gone');
+
+      // Escape drops a dependency being drawn.
+      const before = (await editor.posted()).length;
+      await editor.node('fetch').hover();
+      const port = await centre(editor.node('fetch').locator('circle.port'));
+      const target = await centre(editor.node('report'));
+      await editor.page.mouse.move(port.x, port.y);
+      await editor.page.mouse.down();
+      await editor.page.mouse.move(target.x, target.y, { steps: 5 });
+      assert.equal(await editor.page.locator('ccwf-graph .link-preview').count(), 1);
+      await editor.page.keyboard.press('Escape');
+      await editor.page.mouse.up();
+      assert.equal(await editor.page.locator('ccwf-graph .link-preview').count(), 0);
+      assert.equal((await editor.posted()).length, before);
     });
   });
 
@@ -114,6 +128,13 @@ describe('graph pane', () => {
       await editor.waitForPosted({ type: 'selectJob', job: 'report' });
       await editor.page.keyboard.press('ArrowUp');
       assert.equal(await editor.cell('train').getAttribute('selected'), '');
+      await editor.page.keyboard.press('Enter');
+      await editor.page.waitForFunction(() => {
+        const cell = document.querySelector('ccwf-editor')?.shadowRoot?.querySelector('ccwf-notebook')?.shadowRoot
+          ?.querySelector('ccwf-job-cell[data-job="train"]');
+        return cell?.shadowRoot?.activeElement?.classList.contains('cell');
+      });
+      await editor.node('train').focus();
 
       await editor.page.keyboard.press('F2');
       const rename = editor.cell('train').locator('.rename vscode-textfield input');
@@ -155,6 +176,54 @@ describe('graph pane', () => {
       assert.equal(await editor.page.locator('ccwf-graph g.viewport').getAttribute('transform'), 'translate(40,30) scale(0.5)');
       assert.match((await editor.node('train').getAttribute('class')) ?? '', /\bselected\b/);
       assert.equal(await editor.cell('train').getAttribute('selected'), '');
+    });
+  });
+
+  it('zooms with the wheel around the pointer and pans by dragging the background', async () => {
+    await withEditor({}, async (editor) => {
+      await openQuickstart(editor);
+      const transform = async () => {
+        const t = (await editor.page.locator('ccwf-graph g.viewport').getAttribute('transform'))!;
+        const [x, y, k] = /translate\(([-\d.e]+),([-\d.e]+)\) scale\(([-\d.e]+)\)/.exec(t)!.slice(1).map(Number);
+        return { x: x!, y: y!, k: k! };
+      };
+      const before = await transform();
+      const graph = (await editor.page.locator('ccwf-graph').boundingBox())!;
+      await editor.page.mouse.move(graph.x + 40, graph.y + 40);
+      await editor.page.mouse.wheel(0, 200);
+      const zoomed = await transform();
+      assert.ok(zoomed.k < before.k, 'wheel down zooms out');
+      await drag(editor, { x: graph.x + 30, y: graph.y + 30 }, { x: graph.x + 130, y: graph.y + 80 });
+      const panned = await transform();
+      assert.ok(Math.abs(panned.x - zoomed.x - 100) < 1 && Math.abs(panned.y - zoomed.y - 50) < 1, JSON.stringify({ zoomed, panned }));
+      assert.equal((await editor.posted()).some((m) => m.type === 'selectJob'), false, 'panning selects nothing');
+    });
+  });
+
+  it('Tab reaches the graph from the toolbar', async () => {
+    await withEditor({}, async (editor) => {
+      await openQuickstart(editor);
+      await editor.page.locator('ccwf-editor vscode-toolbar-button[icon="go-to-file"] button').focus();
+      await editor.page.keyboard.press('Tab');
+      await editor.waitForPosted({ type: 'selectJob', job: 'fetch' });
+      assert.equal(await editor.node('fetch').evaluate((n) => (n.getRootNode() as ShadowRoot).activeElement === n), true);
+    });
+  });
+
+  it('shows a progress ring while laying out, and a message when the layout fails', async () => {
+    await withEditor({ layoutError: 'ELK ran out of memory' }, async (editor) => {
+      await editor.send({ type: 'init', view: quickstartView(), capabilities: CAPS });
+      const message = editor.page.locator('ccwf-graph .message.error');
+      await message.waitFor();
+      assert.match((await message.textContent()) ?? '', /could not be laid out: ELK ran out of memory/);
+      await editor.waitForPosted({ type: 'error', message: 'Graph layout failed: ELK ran out of memory' });
+      assert.equal(await editor.page.locator('ccwf-job-cell').count(), 3, 'the notebook still works');
+    });
+    await withEditor({}, async (editor) => {
+      await editor.send({ type: 'init', view: quickstartView(), capabilities: CAPS });
+      await editor.page.locator('ccwf-graph .busy vscode-progress-ring').waitFor();
+      await editor.waitForNodes(3);
+      assert.equal(await editor.page.locator('ccwf-graph .busy').count(), 0);
     });
   });
 });

@@ -1,10 +1,12 @@
 // Pictures of the editor in the light and dark themes, for a person to look at
 // (test-results/webview/). They assert only that the page stays clean while drawing.
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import type { JobLiveState } from '../../src/protocol/messages.js';
 import { withEditor, type EditorPage } from './harness/editor-page.js';
 import type { Theme } from './harness/palettes.js';
-import { mixedWorkflowText, quickstartView, viewOf } from './harness/views.js';
+import { bigWorkflowText, mixedWorkflowText, quickstartView, viewOf } from './harness/views.js';
+
+const CLOUDMESH = new URL('../fixtures/cloudmesh/workflow-abc.yaml', import.meta.url).pathname;
 
 const OUT = new URL('../../test-results/webview/', import.meta.url).pathname;
 
@@ -49,4 +51,62 @@ describe('screenshots', () => {
       });
     });
   }
+
+  it('hybrid workflow mid-run (high contrast)', async () => {
+    await withEditor({ theme: 'high-contrast' }, async (editor) => {
+      await editor.send({ type: 'init', view: viewOf(mixedWorkflowText), capabilities: { editable: true, canRun: true } });
+      await editor.waitForNodes(7);
+      await editor.send({ type: 'runState', runId: 'r1', jobs: RUN, reset: true });
+      await editor.node('train-a').click();
+      await shoot(editor, 'high-contrast-hybrid-running');
+    });
+  });
+
+  it('cloudmesh-cc workflow, read-only (dark)', async () => {
+    await withEditor({ theme: 'dark', width: 1100, height: 640 }, async (editor) => {
+      const view = viewOf(readFileSync(CLOUDMESH, 'utf8'));
+      await editor.send({ type: 'init', view, capabilities: { editable: false, canRun: false, runDisabledReason: 'Convert the workflow to run it from here.' } });
+      await editor.waitForNodes(view.graph.nodes.length);
+      await shoot(editor, 'dark-cloudmesh-readonly');
+    });
+  });
+
+  it('narrow editor stacks the panes (light)', async () => {
+    await withEditor({ theme: 'light', width: 620, height: 900 }, async (editor) => {
+      await editor.send({ type: 'init', view: viewOf(mixedWorkflowText), capabilities: { editable: true, canRun: true } });
+      await editor.waitForNodes(7);
+      await editor.send({ type: 'runState', runId: 'r1', jobs: RUN, reset: true });
+      await editor.send({ type: 'select', job: 'evaluate' });
+      await shoot(editor, 'light-narrow');
+    });
+  });
+
+  it('editing: rename, delete confirmation, adding a dependency, a failed edit (dark)', async () => {
+    await withEditor({ theme: 'dark', height: 900 }, async (editor) => {
+      await editor.send({ type: 'init', view: viewOf(mixedWorkflowText), capabilities: { editable: true, canRun: true } });
+      await editor.waitForNodes(7);
+      await editor.node('fetch').click();
+      await editor.page.keyboard.press('F2');
+      await editor.cell('fetch').locator('.rename vscode-textfield input').fill('fetch');
+      await editor.node('clean').focus();
+      await editor.page.keyboard.press('Delete');
+      await editor.cell('features').locator('[aria-label="Add dependency"]').click();
+      await editor.send({ type: 'editFailed', reason: 'There is already a job named “clean”.' });
+      await editor.cell('fetch').scrollIntoViewIfNeeded();
+      await shoot(editor, 'dark-editing');
+    });
+  });
+
+  it('1,000 jobs, fitted (dark)', async function () {
+    this.timeout(120_000);
+    await withEditor({ theme: 'dark' }, async (editor) => {
+      const view = viewOf(bigWorkflowText(1000));
+      await editor.send({ type: 'init', view, capabilities: { editable: true, canRun: true } });
+      await editor.waitForNodes(1000, 110_000);
+      await editor.send({ type: 'runState', runId: 'r', reset: true, jobs: view.graph.nodes.slice(0, 400).map((n, i) => ({ job: n.id, status: i < 300 ? 'done' : i % 7 === 0 ? 'failed' : 'running', fill: '#fff', progress: 50 })) });
+      await shoot(editor, 'dark-1000-jobs');
+      await editor.page.locator('ccwf-editor [aria-label="Zoom in"]').click({ clickCount: 6 });
+      await shoot(editor, 'dark-1000-jobs-zoomed');
+    });
+  });
 });

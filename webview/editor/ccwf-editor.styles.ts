@@ -165,11 +165,11 @@ export const editorStyles = css`
     height: 100%;
     border: 0;
   }
+  /* Where VS Code shows its notifications: bottom right. */
   .notice {
     position: absolute;
-    top: 10px;
-    left: 50%;
-    transform: translateX(-50%);
+    right: 16px;
+    bottom: 16px;
     z-index: 10;
     display: flex;
     align-items: center;

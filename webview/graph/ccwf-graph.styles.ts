@@ -93,6 +93,7 @@ export const graphStyles = css`
   .node {
     --status: var(--vscode-disabledForeground);
     --tint: 0%;
+    --frame-stroke: var(--node-border);
     cursor: pointer;
     outline: none;
   }
@@ -103,13 +104,13 @@ export const graphStyles = css`
   .node.s-failed { --status: var(--vscode-charts-red); --tint: 18%; }
   .node.s-skipped { --status: var(--vscode-disabledForeground); --tint: 6%; }
   .node.s-cancelled { --status: var(--vscode-descriptionForeground); --tint: 8%; }
+  .node:not(.s-waiting):not(.s-ready) {
+    --frame-stroke: color-mix(in srgb, var(--status) 55%, var(--node-border));
+  }
   .frame {
     fill: color-mix(in srgb, var(--status) var(--tint), var(--node-bg));
-    stroke: var(--node-border);
+    stroke: var(--frame-stroke);
     stroke-width: 1;
-  }
-  .node:not(.s-waiting):not(.s-ready) .frame {
-    stroke: color-mix(in srgb, var(--status) 55%, var(--node-border));
   }
   .stripe {
     fill: var(--status);
@@ -121,9 +122,6 @@ export const graphStyles = css`
   .node:focus-visible .frame {
     stroke: var(--vscode-focusBorder);
     stroke-width: 2;
-  }
-  .node:focus-visible .frame {
-    stroke-dasharray: none;
   }
   .node.drop-ok .frame {
     stroke: var(--vscode-focusBorder);

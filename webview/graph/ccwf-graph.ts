@@ -86,6 +86,12 @@ export class CcwfGraph extends LitElement {
   restoreViewport(v: Viewport): void {
     this.viewport = v;
     this.fitted = true;
+    this.requestUpdate();
+  }
+
+  /** Drops a dependency being drawn (Escape). */
+  cancelLink(): void {
+    this.pointer.cancel();
   }
 
   fit(): void {
@@ -113,6 +119,9 @@ export class CcwfGraph extends LitElement {
     this.selectedEdge = undefined;
     this.focusSelectedAfterUpdate = focus && job !== undefined;
     emit(this, 'ccwf-select', { job });
+    // Queued after the editor's update, which hands the selection down: focus follows in this
+    // update, and never in some later one (that would steal focus from a cell being edited).
+    this.requestUpdate();
   }
 
   chooseEdge(id: string | undefined): void {
@@ -135,6 +144,13 @@ export class CcwfGraph extends LitElement {
     if (this.selected === undefined) return;
     const el = this.renderRoot.querySelector<SVGGElement>(`.node[data-job="${CSS.escape(this.selected)}"]`);
     el?.focus({ preventScroll: true });
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // Moved in the page: observe again what `disconnectedCallback` let go.
+    const surface = this.renderRoot.querySelector('.surface');
+    if (surface) this.resizeObserver.observe(surface);
   }
 
   override disconnectedCallback(): void {
@@ -173,6 +189,12 @@ export class CcwfGraph extends LitElement {
       this.focusSelectedAfterUpdate = false;
       this.focusSelected();
     }
+  }
+
+  /** The focused job is the selected one, however focus got there (Tab, a click, a test). */
+  private onFocusIn(e: FocusEvent): void {
+    const job = (e.target as Element).closest?.<SVGElement>('.node[data-job]')?.dataset.job;
+    if (job !== undefined && job !== this.selected) this.choose(job, false);
   }
 
   private fitOnce(): void {
@@ -217,7 +239,7 @@ export class CcwfGraph extends LitElement {
 
   protected override render() {
     const graph = this.graph;
-    return html`<div class="surface" tabindex="-1" @keydown=${this.keys.onKeyDown}>
+    return html`<div class="surface" tabindex="-1" @keydown=${this.keys.onKeyDown} @focusin=${this.onFocusIn}>
       <svg class="canvas ${this.viewport.k < LOW_DETAIL_ZOOM ? 'low-detail' : ''} ${this.viewport.k < NO_TEXT_ZOOM ? 'no-text' : ''}"
         role="group" aria-roledescription="workflow graph" aria-label=${graph?.title ? `Graph of ${graph.title}` : 'Workflow graph'}>
         ${markerDefs}

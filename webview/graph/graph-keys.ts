@@ -43,8 +43,8 @@ export class GraphKeys {
         g.requestCell(selected, 'rename');
         return;
       case 'Escape':
-        if (g.link) return;
-        g.chooseEdge(undefined);
+        if (g.link) g.cancelLink();
+        else g.chooseEdge(undefined);
         return;
       case '+':
       case '=':

@@ -63,7 +63,9 @@ export class GraphPointer {
     if (job !== undefined && this.graph.editable && (target.closest('.port') || e.shiftKey)) {
       const box = this.graph.boxes.get(job);
       if (!box) return;
+      // No compatibility mousedown (it would start a text selection); keep the keyboard here for Escape.
       e.preventDefault();
+      this.surface.focus({ preventScroll: true });
       this.gesture = { kind: 'link', id: e.pointerId, source: job, refused: this.refusedTargets(job) };
       const from = { x: box.x + box.width / 2, y: box.y + box.height };
       this.graph.link = { source: job, from, to: from, ok: false };
@@ -116,7 +118,7 @@ export class GraphPointer {
     }
   }
 
-  private cancel(): void {
+  cancel(): void {
     this.gesture = undefined;
     this.graph.link = undefined;
     this.surface.classList.remove('panning');

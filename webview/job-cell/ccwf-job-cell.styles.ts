@@ -4,10 +4,14 @@ export const jobCellStyles = css`
   :host {
     display: block;
     --status: var(--vscode-disabledForeground);
+    /* The browser skips style and paint of cells far off screen. */
+    content-visibility: auto;
+    contain-intrinsic-size: auto 180px;
   }
-  :host(:not([expanded])) {
+  .placeholder {
     /* Room for the full cell, so scrolling does not jump when it draws. */
-    min-height: 150px;
+    min-height: 160px;
+    box-sizing: border-box;
   }
   .cell {
     position: relative;
@@ -39,9 +43,6 @@ export const jobCellStyles = css`
   .cell.s-failed { --status: var(--vscode-charts-red); }
   .cell.s-skipped { --status: var(--vscode-disabledForeground); }
   .cell.s-cancelled { --status: var(--vscode-descriptionForeground); }
-  .cell:hover {
-    border-color: var(--vscode-notebook-cellHoverBackground, var(--vscode-editorWidget-border));
-  }
   :host([selected]) .cell {
     border-color: var(--vscode-notebook-focusedCellBorder, var(--vscode-focusBorder));
     background: var(--vscode-notebook-selectedCellBackground, var(--vscode-editor-background));
@@ -186,6 +187,13 @@ export const jobCellStyles = css`
     background: var(--vscode-terminal-background, var(--vscode-panel-background, var(--vscode-editor-background)));
     border: 1px solid var(--vscode-panel-border, transparent);
   }
+  .output::-webkit-scrollbar {
+    width: 10px;
+    height: 10px;
+  }
+  .output::-webkit-scrollbar-thumb {
+    background-color: var(--vscode-scrollbarSlider-background);
+  }
   .cell.s-failed .output {
     border-color: color-mix(in srgb, var(--vscode-charts-red) 50%, transparent);
   }
@@ -213,6 +221,7 @@ export const jobCellStyles = css`
     font-size: 12px;
     color: var(--vscode-badge-foreground);
     background: var(--vscode-badge-background);
+    border: 1px solid var(--vscode-contrastBorder, transparent);
   }
   .chip:not(:has(vscode-icon)) {
     padding-right: 8px;

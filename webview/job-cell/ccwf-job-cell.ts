@@ -149,6 +149,10 @@ export class CcwfJobCell extends LitElement {
 
   protected override render() {
     const { cell, live } = this;
+    if (!this.expanded) {
+      // Off screen: just enough for the scroll height and find-in-page; no icons, no controls.
+      return html`<article class="cell placeholder s-${live?.status ?? 'waiting'}" aria-label="Job ${cell.name}"><header><h3 class="name">${cell.name}</h3></header></article>`;
+    }
     const look = statusLook(live?.status ?? 'waiting');
     const status = live?.status ?? 'waiting';
     const duration = live?.durationMs === undefined ? '' : formatDuration(live.durationMs);
@@ -161,8 +165,8 @@ export class CcwfJobCell extends LitElement {
         <span class="spacer"></span>
         ${duration ? html`<span class="duration" title="Duration">${duration}</span>` : nothing}
         <vscode-badge class="status-badge" aria-label="Status ${look.label}">${look.label}${status === 'running' && live?.progress !== undefined ? ` ${Math.round(live.progress)}%` : ''}</vscode-badge>
-        ${this.expanded ? this.renderHost() : nothing}
-        ${this.permissions.editable && this.expanded ? html`<span class="cell-toolbar">
+        ${this.renderHost()}
+        ${this.permissions.editable ? html`<span class="cell-toolbar">
           <vscode-toolbar-button icon="edit" label="Rename job" title="Rename job (F2)" @click=${() => this.startRename()}></vscode-toolbar-button>
           <vscode-toolbar-button icon="trash" label="Delete job" title="Delete job" @click=${() => this.confirmDelete()}></vscode-toolbar-button>
         </span>` : nothing}
@@ -170,12 +174,11 @@ export class CcwfJobCell extends LitElement {
       ${status === 'running' ? html`<vscode-progress-bar class="progress" aria-label="Progress of ${cell.name}"
         .value=${live?.progress} max="100" ?indeterminate=${live?.progress === undefined}></vscode-progress-bar>` : nothing}
       ${this.mode === 'confirm-delete' ? this.renderConfirmDelete() : nothing}
-      ${this.expanded ? html`
-        ${descriptionTemplate(this)}
-        ${commandTemplate(this)}
-        ${needsTemplate(this)}
-        ${outputTemplate(live)}
-        ${actionsTemplate(this)}` : nothing}
+      ${descriptionTemplate(this)}
+      ${commandTemplate(this)}
+      ${needsTemplate(this)}
+      ${outputTemplate(live)}
+      ${actionsTemplate(this)}
     </article>`;
   }
 
@@ -205,7 +208,8 @@ export class CcwfJobCell extends LitElement {
 
   private renderConfirmDelete() {
     const dependents = this.cells.filter((c) => c.needs.includes(this.cell.name)).map((c) => c.name);
-    return html`<div class="confirm" role="alertdialog" aria-label="Delete ${this.cell.name}?">
+    return html`<div class="confirm" role="alertdialog" aria-label="Delete ${this.cell.name}?"
+      @keydown=${(e: KeyboardEvent) => e.key === 'Escape' && (this.mode = 'view')}>
       <vscode-icon name="warning"></vscode-icon>
       <span>Delete <strong>${this.cell.name}</strong>${dependents.length > 0
         ? html` and remove it from the needs of ${dependents.join(', ')}` : nothing}?</span>

@@ -1,5 +1,5 @@
 // One webview page in headless Chromium, driven like the extension host would drive it.
-import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import type { FromWebview, ToWebview } from '../../../src/protocol/messages.js';
 import type { Theme } from './palettes.js';
 import { TestServer } from './server.js';
@@ -7,15 +7,20 @@ import { testPageHtml, type PageRecord } from './test-page.js';
 
 const CHROMIUM = process.env.CCWF_CHROMIUM ?? '/usr/bin/chromium';
 
-let shared: Promise<{ browser: Browser; server: TestServer }> | undefined;
+let shared: Promise<{ browser: Browser; context: BrowserContext; server: TestServer }> | undefined;
 
+/**
+ * One browser, one context: pages of one context share the HTTP and compiled-code caches, so
+ * the second page onwards does not parse the large bundle again. Each test gets its own page.
+ */
 function environment() {
   shared ??= (async () => {
     const [browser, server] = await Promise.all([
       chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu'] }),
       TestServer.start(),
     ]);
-    return { browser, server };
+    const context = await browser.newContext({ reducedMotion: 'reduce' });
+    return { browser, context, server };
   })();
   return shared;
 }
@@ -34,6 +39,8 @@ export interface OpenOptions {
   readonly state?: unknown;
   readonly width?: number;
   readonly height?: number;
+  /** Every layout request fails with this message. */
+  readonly layoutError?: string;
 }
 
 export class EditorPage {
@@ -43,13 +50,10 @@ export class EditorPage {
   private constructor(readonly page: Page) {}
 
   static async open(options: OpenOptions = {}): Promise<EditorPage> {
-    const { browser, server } = await environment();
-    const context = await browser.newContext({
-      viewport: { width: options.width ?? 1400, height: options.height ?? 860 },
-      colorScheme: options.theme === 'dark' ? 'dark' : 'light',
-      reducedMotion: 'reduce',
-    });
+    const { context, server } = await environment();
     const page = await context.newPage();
+    await page.setViewportSize({ width: options.width ?? 1400, height: options.height ?? 860 });
+    await page.emulateMedia({ colorScheme: options.theme === 'dark' ? 'dark' : 'light' });
     const editor = new EditorPage(page);
     page.on('console', (m) => {
       if (m.type() === 'error') editor.problems.push(`console: ${m.text()}`);
@@ -58,7 +62,7 @@ export class EditorPage {
     page.on('worker', (w) => w.on('console', (m) => {
       if (m.type() === 'error') editor.problems.push(`worker console: ${m.text()}`);
     }));
-    await page.goto(server.page(testPageHtml(server.origin, options.theme ?? 'light', options.state)));
+    await page.goto(server.page(testPageHtml(server.origin, options.theme ?? 'light', options.state, options.layoutError)));
     await page.waitForFunction(() => (window as unknown as { __ccwf?: PageRecord }).__ccwf?.posted.length);
     return editor;
   }
@@ -118,7 +122,7 @@ export class EditorPage {
   /** Fails with everything that went wrong in the page, then closes it. */
   async close(): Promise<void> {
     const { violations } = await this.record().catch(() => ({ violations: [] as string[] }));
-    await this.page.context().close();
+    await this.page.close();
     const all = [...violations.map((v) => `CSP: ${v}`), ...this.problems];
     if (all.length > 0) throw new Error(`problems in the page:\n  ${all.join('\n  ')}`);
   }

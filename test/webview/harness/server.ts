@@ -43,19 +43,20 @@ export class TestServer {
   private async handle(url: string, res: import('node:http').ServerResponse): Promise<void> {
     const path = decodeURIComponent(new URL(url, this.origin).pathname);
     const page = this.pages.get(path);
-    if (page !== undefined) return send(res, 200, TYPES['.html']!, page);
+    if (page !== undefined) return send(res, 200, TYPES['.html']!, page, 'no-store');
     if (path === '/favicon.ico') return send(res, 204, 'text/plain', '');
     const file = normalize(join(DIST_WEBVIEW, path));
     if (!file.startsWith(DIST_WEBVIEW)) return send(res, 403, 'text/plain', 'forbidden');
     try {
-      return send(res, 200, TYPES[extname(file)] ?? 'application/octet-stream', await readFile(file));
+      // Cacheable within the run: the bundle does not change while the tests run.
+      return send(res, 200, TYPES[extname(file)] ?? 'application/octet-stream', await readFile(file), 'max-age=600');
     } catch {
       return send(res, 404, 'text/plain', 'not found');
     }
   }
 }
 
-function send(res: import('node:http').ServerResponse, status: number, type: string, body: string | Buffer): void {
-  res.writeHead(status, { 'content-type': type, 'cache-control': 'no-store' });
+function send(res: import('node:http').ServerResponse, status: number, type: string, body: string | Buffer, cache = 'no-store'): void {
+  res.writeHead(status, { 'content-type': type, 'cache-control': cache });
   res.end(body);
 }

@@ -17,7 +17,7 @@ export interface PageRecord {
  * Runs in the page before the bundle. Plain JavaScript text, not a compiled function: the test
  * runner's transpiler may add helpers that do not exist in the page.
  */
-const FAKE_HOST = `(function (initialState) {
+const FAKE_HOST = `(function (initialState, layoutError) {
   var record = { posted: [], state: initialState, workerMessages: 0, violations: [] };
   window.__ccwf = record;
   var acquired = false;
@@ -35,13 +35,21 @@ const FAKE_HOST = `(function (initialState) {
     record.violations.push(e.violatedDirective + ' blocked ' + (e.blockedURI || '(inline)') + ' at ' + e.sourceFile + ':' + e.lineNumber);
   });
   var post = Worker.prototype.postMessage;
-  Worker.prototype.postMessage = function () {
+  Worker.prototype.postMessage = function (message) {
     record.workerMessages++;
+    if (layoutError) {
+      // Answer as a failing layout worker would.
+      var worker = this;
+      setTimeout(function () {
+        worker.dispatchEvent(new MessageEvent('message', { data: { id: message.id, error: layoutError } }));
+      }, 10);
+      return;
+    }
     return post.apply(this, arguments);
   };
 })`;
 
-export function testPageHtml(origin: string, theme: Theme, initialState: unknown): string {
+export function testPageHtml(origin: string, theme: Theme, initialState: unknown, layoutError?: string): string {
   const nonce = randomBytes(16).toString('base64');
   const html = webviewHtml({
     cspSource: origin,
@@ -50,9 +58,9 @@ export function testPageHtml(origin: string, theme: Theme, initialState: unknown
     codiconsUri: `${origin}/codicons/codicon.css`,
     title: 'ccwf webview test',
   });
-  const state = JSON.stringify(initialState ?? null).replace(/</g, '\\u003c');
+  const json = (v: unknown) => JSON.stringify(v ?? null).replace(/</g, '\\u003c');
   const injected = `<style nonce="${nonce}">${themeCss(theme)}</style>
-<script nonce="${nonce}">${FAKE_HOST}(${state});</script>
+<script nonce="${nonce}">${FAKE_HOST}(${json(initialState)}, ${json(layoutError)});</script>
 `;
   return html.replace('</head>', `${injected}</head>`);
 }
