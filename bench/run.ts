@@ -8,6 +8,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { layoutBench } from './layout-bench.js';
 
 const ROOT = new URL('..', import.meta.url).pathname;
 /** Run as users run it: the executable with its shebang (and the node flags it carries). */
@@ -85,6 +86,7 @@ try {
   compare('fan-1000', fanWorkflow(1000), fanMakefile(1000), ['fan', '1000', String(N)]);
   compare('chain-200', chainWorkflow(200), chainMakefile(200), ['chain', '200']);
   peakRss(10_000);
+  await layoutBench();
 } finally {
   rmSync(work, { recursive: true, force: true });
 }

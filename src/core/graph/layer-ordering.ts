@@ -49,8 +49,9 @@ const SWEEP_WORK = 3_000_000;
 /** Stop after this many sweeps in a row that did not reduce the crossings. */
 const PATIENCE = 4;
 /**
- * Transposing after every sweep finds ~10% fewer crossings than transposing only the final order
- * on graphs of a few hundred jobs, but costs three times the ordering time on the biggest ones.
+ * Transposing after every sweep rather than only the final order finds 2-15% fewer crossings on
+ * graphs of hundreds of jobs (a 200-job random DAG: 166 instead of 190) but triples the ordering
+ * time of a 10,000-job one, for 0.2% fewer crossings.
  */
 const TRANSPOSE_EVERY_SWEEP_UP_TO = 5_000;
 
@@ -65,8 +66,7 @@ export function orderLayers(graph: ProperGraph, layerCount: number): number[][] 
   graph.layer.forEach((l, v) => rows[l]!.push(v));
   const pos = new Float64Array(graph.layer.length);
   const key = new Float64Array(graph.layer.length);
-  const index = () => rows.forEach((row) => row.forEach((v, i) => (pos[v] = i)));
-  index();
+  rows.forEach((row) => row.forEach((v, i) => (pos[v] = i)));
   let best = rows.map((row) => [...row]);
   let fewest = crossings(rows, graph.down, pos);
   const size = graph.layer.length + graph.down.reduce((sum, d) => sum + d.length, 0);

@@ -8,7 +8,7 @@
  */
 import type { ProperGraph } from './layer-ordering.js';
 
-export const NODE_GAP = 24;
+const NODE_GAP = 24;
 /** Between an edge passing through a row and its neighbours: edges need less room than jobs. */
 const EDGE_GAP = 12;
 /** Alternating downward and upward passes; later passes move things by less than a pixel. */
@@ -36,7 +36,7 @@ export function placeVertices(graph: ProperGraph, rows: readonly (readonly numbe
     row.forEach((v, i) => (x[v] = o[i]! - o[row.length - 1]! / 2));
     return o;
   });
-  const longest = Math.max(0, ...rows.map((r) => r.length));
+  const longest = rows.reduce((most, row) => Math.max(most, row.length), 0);
   const scratch = { target: new Float64Array(longest), weight: new Float64Array(longest), out: new Float64Array(longest) };
   for (let pass = 0; pass < PASSES; pass++) {
     for (let k = 0; k < rows.length; k++) {

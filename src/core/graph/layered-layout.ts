@@ -1,8 +1,9 @@
 /**
  * Our own layered (Sugiyama-style) layout, for graphs too big for ELK to lay out while a person
- * waits (see LARGE_GRAPH in elk-layout.ts): longest-path layering, barycenter ordering, placement
- * by block coordinate descent, polyline edges. Every step is linear or n log n; each connected
- * component is laid out on its own and the components are packed beside each other.
+ * waits (see isLargeGraph in elk-layout.ts): longest-path layering, barycenter ordering, placement
+ * by block coordinate descent, polyline edges. Each step costs about linear time in the jobs plus
+ * the rows their edges cross (n log n for sorting); each connected component is laid out on its
+ * own and the components are packed beside each other.
  */
 import { nodeSize, type GraphModel } from './graph-model.js';
 import { packComponents, type Size } from './component-packing.js';
@@ -87,9 +88,9 @@ function layoutComponent(component: Component, sizes: readonly Size[], pairs: Re
   const realCount = component.nodes.length;
   const centre = placeVertices(graph, rows, (v) => (v < realCount ? size(v).width : 0));
   // Rows as tall as their tallest job; jobs top-aligned so a row reads as a line.
+  const rowHeight = rows.map((row) => row.reduce((tallest, v) => (v < realCount ? Math.max(tallest, size(v).height) : tallest), 0));
   const rowTop: number[] = [];
-  const rowHeight = rows.map((row) => Math.max(0, ...row.filter((v) => v < realCount).map((v) => size(v).height)));
-  rowHeight.reduce((top, h, l) => ((rowTop[l] = top), top + h + LAYER_GAP), 0);
+  for (let l = 0, top = 0; l < rows.length; top += rowHeight[l++]! + LAYER_GAP) rowTop.push(top);
   const boxes = component.nodes.map((_, v) => ({ x: centre[v]! - size(v).width / 2, y: rowTop[graph.layer[v]!]!, ...size(v) }));
   const ports = portPositions(graph.chains, boxes, centre);
   let chain = 0;

@@ -84,3 +84,16 @@ function breakCycles(count: number, edges: ReadonlyArray<readonly [number, numbe
   }
   return { reversed, finish };
 }
+
+/** The most edge segments between two adjacent rows; an edge spanning k rows counts in each gap. */
+export function busiestGap(layering: Layering, edges: ReadonlyArray<readonly [number, number]>): number {
+  const load = new Int32Array(layering.layerCount + 1);
+  for (const [s, t] of edges) {
+    const [a, b] = [layering.layer[s]!, layering.layer[t]!];
+    load[Math.min(a, b)]!++;
+    load[Math.max(a, b)]!--;
+  }
+  let [running, most] = [0, 0];
+  for (const change of load) most = Math.max(most, (running += change));
+  return most;
+}
