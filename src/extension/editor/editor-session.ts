@@ -11,8 +11,12 @@ import { buildView, jobAt } from './build-view.js';
 import { LiveRun } from './live-run.js';
 import { applyStructuralEdit } from './text-edits.js';
 
-/** Typing re-renders the graph this long after the last keystroke. */
-const TEXT_DEBOUNCE_MS = 120;
+/**
+ * Typing re-renders the graph this long after the last keystroke: short for ordinary files, longer
+ * for files whose parse takes long, so typing in a huge file does not parse on every key.
+ */
+const MIN_DEBOUNCE_MS = 30;
+const MAX_DEBOUNCE_MS = 400;
 
 export interface SessionHost {
   readonly extensionUri: vscode.Uri;
@@ -32,6 +36,7 @@ export class EditorSession implements vscode.Disposable {
   private workflow: Workflow | undefined;
   private sentVersion = -1;
   private debounce: NodeJS.Timeout | undefined;
+  private lastBuildMs = 0;
   private readonly live: LiveRun | undefined;
   /** Set while our own selection reveal is in flight, so it does not echo back to the webview. */
   private revealing = false;
@@ -100,7 +105,9 @@ export class EditorSession implements vscode.Disposable {
     const fileExists = this.document.uri.scheme === 'file'
       ? (p: string) => existsSync(isAbsolute(p) ? p : join(dir, p))
       : undefined;
+    const started = performance.now();
     const result = buildView(this.document.getText(), this.document.version, fileExists ? { fileExists } : {});
+    this.lastBuildMs = performance.now() - started;
     this.workflow = result.workflow;
     this.live?.setColors(result.workflow.colors);
     this.sentVersion = this.document.version;
@@ -111,7 +118,7 @@ export class EditorSession implements vscode.Disposable {
     clearTimeout(this.debounce);
     this.debounce = setTimeout(() => {
       if (this.ready && this.document.version !== this.sentVersion) this.post({ type: 'view', view: this.computeView() });
-    }, TEXT_DEBOUNCE_MS);
+    }, Math.min(MAX_DEBOUNCE_MS, Math.max(MIN_DEBOUNCE_MS, this.lastBuildMs)));
   }
 
   /** Handles a message as if the webview had posted it (the webview, and tests in Test mode). */
