@@ -3,7 +3,9 @@
 import * as vscode from 'vscode';
 import { convertToCcwf } from './commands/convert.js';
 import { exportSvg } from './commands/export-svg.js';
+import { showJobLog } from './commands/show-job-log.js';
 import { targetUri } from './commands/target-uri.js';
+import { parseWorkflow } from '../core/parse/parse-workflow.js';
 import { DisposableStore } from './disposables.js';
 import { CLOUDMESH_VIEWER, WORKFLOW_EDITOR, WorkflowEditorProvider } from './editor/workflow-editor-provider.js';
 
@@ -48,11 +50,21 @@ export function activate(context: vscode.ExtensionContext): CcwfTestApi | undefi
     if (!uri) return vscode.window.showInformationMessage('Open a workflow to export its graph.');
     return exportSvg(uri, target instanceof vscode.Uri ? target : undefined);
   });
+  command('ccwf.showJobLog', async (arg?: vscode.Uri, job?: string) => {
+    const uri = targetUri(arg, activeEditorUri);
+    if (!uri) return vscode.window.showInformationMessage('Open a workflow to see the logs of its jobs.');
+    const name = job ?? await vscode.window.showQuickPick(jobNames(uri), { title: 'Show the log of job' });
+    if (name) return showJobLog(uri, name);
+  });
   command('ccwf.convert', (arg?: vscode.Uri, options?: { open?: boolean }) => {
     const uri = targetUri(arg, activeEditorUri);
     if (!uri) return vscode.window.showInformationMessage('Open a cloudmesh-cc workflow (.yaml) to convert it.');
     return convertToCcwf(uri, options);
   });
+
+  async function jobNames(uri: vscode.Uri): Promise<string[]> {
+    return [...parseWorkflow((await vscode.workspace.openTextDocument(uri)).getText()).workflow.jobs.keys()];
+  }
 
   if (context.extensionMode !== vscode.ExtensionMode.Test) return undefined;
   const sessionFor = (uri: vscode.Uri) => providers.map((p) => p.sessionFor(uri)).find((s) => s);

@@ -17,6 +17,9 @@ import { applyStructuralEdit } from './text-edits.js';
  */
 const MIN_DEBOUNCE_MS = 30;
 const MAX_DEBOUNCE_MS = 400;
+// TEMP-PROBE
+import { appendFileSync as __af } from 'node:fs';
+const __hm = (what: string) => { if (process.env.CCWF_HOST_MARKS) __af(process.env.CCWF_HOST_MARKS, `${Date.now()} ${what}\n`); };
 
 export interface SessionHost {
   readonly extensionUri: vscode.Uri;
@@ -59,7 +62,7 @@ export class EditorSession implements vscode.Disposable {
     });
     this.disposables.add(panel.webview.onDidReceiveMessage((m) => this.receive(m)));
     this.disposables.add(vscode.workspace.onDidChangeTextDocument((e) => {
-      if (e.document === document && e.contentChanges.length > 0) this.scheduleView();
+      if (e.document === document && e.contentChanges.length > 0) { __hm('change'); this.scheduleView(); }
     }));
     this.disposables.add(vscode.window.onDidChangeTextEditorSelection((e) => this.followCursor(e)));
     this.disposables.add(host.onDidChangeRunAvailability(() => this.post({ type: 'capabilities', capabilities: this.capabilities() })));
@@ -88,7 +91,7 @@ export class EditorSession implements vscode.Disposable {
 
   private post(message: ToWebview): void {
     // Before `ready` the webview would drop it; it gets everything in `init`.
-    if (this.ready) void this.panel.webview.postMessage(message);
+    if (this.ready) { __hm(`post ${message.type}`); void this.panel.webview.postMessage(message).then(() => __hm(`posted ${message.type}`)); }
   }
 
   private capabilities(): Capabilities {
@@ -108,6 +111,7 @@ export class EditorSession implements vscode.Disposable {
     const started = performance.now();
     const result = buildView(this.document.getText(), this.document.version, fileExists ? { fileExists } : {});
     this.lastBuildMs = performance.now() - started;
+    __hm(`built ${this.lastBuildMs.toFixed(0)}`);
     this.workflow = result.workflow;
     this.live?.setColors(result.workflow.colors);
     this.sentVersion = this.document.version;
@@ -117,6 +121,7 @@ export class EditorSession implements vscode.Disposable {
   private scheduleView(): void {
     clearTimeout(this.debounce);
     this.debounce = setTimeout(() => {
+      __hm('debounce-fired');
       if (this.ready && this.document.version !== this.sentVersion) this.post({ type: 'view', view: this.computeView() });
     }, Math.min(MAX_DEBOUNCE_MS, Math.max(MIN_DEBOUNCE_MS, this.lastBuildMs)));
   }
@@ -138,6 +143,7 @@ export class EditorSession implements vscode.Disposable {
   private async handle(message: FromWebview): Promise<void> {
     switch (message.type) {
       case 'ready': {
+        __hm('ready');
         this.ready = true;
         const view = this.computeView();
         this.post({ type: 'init', view, capabilities: this.capabilities() });

@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FrameLocator, Page } from 'playwright-core';
 import { openWorkbench, ROOT, type Workbench } from '../workbench.mjs';
-import { editorFrame, openFile, runCommand, screenshot, waitForWorkbench } from './workbench-page.js';
+import { ARTIFACTS, editorFrame, openFile, runCommand, screenshot, waitForWorkbench } from './workbench-page.js';
 
 const QUICKSTART_JOBS = ['fetch', 'train', 'report'];
 
@@ -30,7 +30,8 @@ describe('workflow editor in the workbench', () => {
     wb = await openWorkbench({ files: { quickstart: 'examples/quickstart' }, theme: 'Default Light Modern' });
     await waitForWorkbench(wb.page);
   });
-  afterEach(function () {
+  afterEach(async function () {
+    if (this.currentTest?.state === 'failed') await wb.page.screenshot({ path: join(ARTIFACTS, `failed-${this.currentTest.title.slice(0, 40)}.png`) });
     if (this.currentTest?.state === 'failed' && !failed) {
       failed = true;
       console.error(wb.logs());
@@ -62,6 +63,15 @@ describe('workflow editor in the workbench', () => {
     await frame.locator('ccwf-job-cell[data-job="train"] .output').waitFor();
     assert.match(await frame.locator('ccwf-job-cell[data-job="train"] .output').innerText(), /\S/);
     await screenshot(wb.page, 'editor-light-after-run');
+
+    // "Open log" shows the job's log from that run beside the editor.
+    await frame.locator('ccwf-job-cell[data-job="train"]').getByRole('button', { name: 'Open log' }).click();
+    await wb.page.locator('.tab', { hasText: 'train.log' }).waitFor();
+    await wb.page.locator('.monaco-editor .view-line', { hasText: 'trained:' }).first().waitFor();
+    const tab = wb.page.locator('.tab', { hasText: 'train.log' });
+    await tab.hover();
+    await tab.locator('.codicon-close').click();
+    await tab.waitFor({ state: 'detached' });
   });
 
   it('adds a job and a dependency through the UI, and saves them as YAML', async () => {
