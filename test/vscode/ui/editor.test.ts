@@ -101,6 +101,29 @@ describe('workflow editor in the workbench', () => {
     await screenshot(wb.page, 'editor-light-edited');
   });
 
+  it('keeps the graph and the text beside it on the same job', async () => {
+    const frame = editorFrame(wb.page);
+    await frame.getByRole('button', { name: 'Open as text' }).click();
+    const cursor = wb.page.locator('.statusbar-item', { hasText: /Ln \d+, Col \d+/ });
+    await cursor.waitFor();
+    // Graph -> text: selecting a job selects its key in the text editor.
+    // The editor is half as wide now, so its panes are stacked: pick a job at the top.
+    await frame.locator('.node[data-job="fetch"]').click();
+    const text = readFileSync(join(wb.workspace, 'quickstart', 'quickstart.ccwf'), 'utf8');
+    const fetchLine = text.split('\n').findIndex((l) => l === '  fetch:') + 1;
+    // The key `fetch` is selected: 5 characters on its line.
+    await wb.page.locator('.statusbar-item', { hasText: new RegExp(`Ln ${fetchLine}, Col \\d+ \\(5 selected\\)`) }).waitFor();
+    // Text -> graph: the cursor in a job's lines selects that job.
+    await wb.page.locator('.monaco-editor .view-line', { hasText: 'train.py' }).click();
+    await frame.locator('.node.selected[data-job="train"]').waitFor();
+    await screenshot(wb.page, 'editor-light-with-text');
+    await wb.page.keyboard.press('Control+S');
+    // Close the text editor (the second editor group) again.
+    const tab = wb.page.locator('.editor-group-container').nth(1).locator('.tab.active');
+    await tab.hover();
+    await tab.locator('.codicon-close').click();
+  });
+
   it('looks right in the dark theme', async () => {
     await runCommand(wb.page, 'Preferences: Toggle between Light/Dark Themes');
     await wb.page.locator('.monaco-workbench.vs-dark').waitFor();
