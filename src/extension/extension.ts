@@ -7,6 +7,7 @@ import { showJobLog } from './commands/show-job-log.js';
 import { targetUri } from './commands/target-uri.js';
 import { parseWorkflow } from '../core/parse/parse-workflow.js';
 import { DisposableStore } from './disposables.js';
+import { LanguageFeatures } from './language/language-features.js';
 import { CLOUDMESH_VIEWER, WORKFLOW_EDITOR, WorkflowEditorProvider } from './editor/workflow-editor-provider.js';
 
 /** What the extension-host tests reach through `extension.exports` (only when run in Test mode). */
@@ -21,6 +22,7 @@ export function activate(context: vscode.ExtensionContext): CcwfTestApi | undefi
   const owned = new DisposableStore();
   context.subscriptions.push(owned);
   const log = owned.add(vscode.window.createOutputChannel('ccwf', { log: true }));
+  owned.add(new LanguageFeatures());
   const trustChanged = owned.add(new vscode.EventEmitter<void>());
   owned.add(vscode.workspace.onDidGrantWorkspaceTrust(() => trustChanged.fire()));
 

@@ -40,6 +40,8 @@ export interface CompletionItem {
   /** What the insertion replaces; defaults to the word at the cursor. */
   readonly range?: SourceRange;
   readonly sortText?: string;
+  /** Ask for completions again right after inserting (a folder path, `host: `), so typing can go on. */
+  readonly retrigger?: boolean;
 }
 
 export interface HoverResult {
@@ -79,6 +81,22 @@ export interface CodeAction {
 }
 
 export type RenameResult = EditResult;
+
+/** A name under the cursor (`origin`, e.g. a `needs` entry) and where it is declared (`target`, the job's key). */
+export interface DefinitionLink {
+  readonly origin: SourceRange;
+  readonly target: SourceRange;
+}
+
+/** Offsets of a foldable region; the adapter folds from `start`'s line to `end`'s line. */
+export interface FoldingRange {
+  readonly start: number;
+  readonly end: number;
+  readonly kind?: 'comment';
+}
+
+/** Ranges for expand-selection at one offset, innermost first; each contains the one before. */
+export type SelectionChain = readonly SourceRange[];
 
 export interface PrepareRename {
   readonly range: SourceRange;
