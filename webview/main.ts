@@ -1,10 +1,13 @@
 // The workflow editor's webview: wires the host API to <ccwf-editor>. The host sends nothing
 // before `ready`, and `ready` goes out only once the listener below is in place.
+// First, so its `script` mark times the start of the bundle's evaluation.
+import { mark } from './shared/perf.js';
 import type { ToWebview } from '../src/protocol/messages.js';
 import './editor/ccwf-editor.js';
 import { parseToWebview } from './host/incoming.js';
 import { UiStateStore } from './host/ui-state.js';
 import { acquireHostApi, type HostApi } from './host/vscode-api.js';
+import { prestartLayoutWorker } from './layout/layout-client.js';
 
 /** The page's global reset: VS Code pads the body of every webview; the editor fills it. */
 function adoptPageStyles(): void {
@@ -14,6 +17,8 @@ function adoptPageStyles(): void {
 }
 
 export function start(api: HostApi): void {
+  // Boots while the host parses the file, so the first layout does not wait for it.
+  prestartLayoutWorker();
   adoptPageStyles();
   const editor = document.querySelector('ccwf-editor') ?? document.body.appendChild(document.createElement('ccwf-editor'));
   editor.connect(api, new UiStateStore(api));
@@ -25,6 +30,10 @@ export function start(api: HostApi): void {
         return;
       case 'view':
         editor.setView(message.view);
+        return;
+      case 'viewPatch':
+        // A patch for another view than ours (never expected): start over from a fresh `init`.
+        if (!editor.applyPatch(message.patch)) api.postMessage({ type: 'ready' });
         return;
       case 'capabilities':
         editor.setCapabilities(message.capabilities);
@@ -47,6 +56,7 @@ export function start(api: HostApi): void {
 
   window.addEventListener('message', (event: MessageEvent<unknown>) => {
     const message = parseToWebview(event.data);
+    if (message?.type === 'init' || message?.type === 'view' || message?.type === 'viewPatch') mark(message.type);
     if (message) dispatch(message);
   });
   const report = (message: string) => api.postMessage({ type: 'error', message });

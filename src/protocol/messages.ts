@@ -6,6 +6,9 @@ import { JOB_TEXT_FIELDS } from '../core/edit/edit-op.js';
 import type { GraphModel } from '../core/graph/graph-model.js';
 import type { HostKind } from '../core/model/workflow.js';
 import type { JobStatus } from '../core/model/status.js';
+import type { ViewPatch } from './view-patch.js';
+
+export type { ListPatch, ViewPatch } from './view-patch.js';
 
 /** What a job cell shows; everything plain data so it crosses postMessage unchanged. */
 export interface JobCell {
@@ -29,7 +32,7 @@ export interface ViewProblem {
   readonly severity: 'error' | 'warning';
 }
 
-/** The document as the editor shows it: sent whole on every change of the text. */
+/** The document as the editor shows it: sent whole in `init` and `view`, or as a `viewPatch` to the last one. */
 export interface WorkflowView {
   /** The text document's version this view was computed from. */
   readonly version: number;
@@ -68,6 +71,12 @@ export type ToWebview =
   | { readonly type: 'init'; readonly view: WorkflowView; readonly capabilities: Capabilities }
   /** The text changed (any source): replace the view, re-layout only if the graph's shape changed. */
   | { readonly type: 'view'; readonly view: WorkflowView }
+  /**
+   * The text changed, and this says how from the view sent last (`patch.base`): apply it as a
+   * `view`. One that does not fit the view held (never expected) is dropped, and `ready` sent
+   * again for a fresh `init`.
+   */
+  | { readonly type: 'viewPatch'; readonly patch: ViewPatch }
   /** Trust or runner availability changed. */
   | { readonly type: 'capabilities'; readonly capabilities: Capabilities }
   /** Live run state, batched: apply to nodes and cells without re-layout. `reset` clears older state first. */

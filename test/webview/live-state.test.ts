@@ -70,3 +70,56 @@ describe('live run state', () => {
     });
   });
 });
+
+describe('views after typing', () => {
+  const transformOf = (editor: EditorPage, job: string) => editor.node(job).getAttribute('transform');
+
+  it('applies the changes from the last view (viewPatch); one made for another view asks for everything again', async () => {
+    await withEditor({}, async (editor) => {
+      await openQuickstart(editor);
+      const after = viewOf(quickstartText().replace('script: train.py', 'script: fit.py'), 2);
+      const index = after.cells.findIndex((c) => c.name === 'train');
+      await editor.send({ type: 'viewPatch', patch: { base: 1, version: 2, cells: { changed: [[index, after.cells[index]]] } } });
+      const field = editor.cell('train').locator('vscode-textfield.code-field input');
+      await editor.page.waitForTimeout(150);
+      assert.equal(await field.inputValue(), 'fit.py');
+      assert.deepEqual(await editor.posted(), [{ type: 'ready' }]);
+
+      // Base 1 no longer matches the view held (version 2): dropped, and `ready` again.
+      await editor.send({ type: 'viewPatch', patch: { base: 1, version: 3, cells: { all: [] } } });
+      await editor.waitForPosted({ type: 'ready' });
+      assert.deepEqual(await editor.posted(), [{ type: 'ready' }, { type: 'ready' }]);
+      assert.equal(await editor.page.locator('ccwf-job-cell').count(), 3, 'the bad patch changed nothing');
+      assert.equal(await editor.layoutRequests(), 1);
+    });
+  });
+
+  it('puts a renamed job where the old name stood, without a new layout if the shape is the same', async () => {
+    await withEditor({}, async (editor) => {
+      await openQuickstart(editor);
+      const where = await transformOf(editor, 'fetch');
+      // The webview's own rename changes the needs too: same shape, so no new layout.
+      await editor.send({ type: 'view', view: viewOf(quickstartText().replaceAll('fetch:', 'fetcx:').replace('needs: [fetch]', 'needs: [fetcx]'), 2) });
+      await editor.waitForNodes(3);
+      await editor.node('fetcx').waitFor();
+      assert.equal(await transformOf(editor, 'fetcx'), where);
+      assert.equal(await editor.page.locator('ccwf-graph g.edge[data-source="fetcx"][data-target="train"]').count(), 1);
+      assert.equal(await editor.layoutRequests(), 1);
+    });
+  });
+
+  it('draws a renamed key at once where it stood while the new shape is laid out', async () => {
+    await withEditor({}, async (editor) => {
+      await openQuickstart(editor);
+      const where = await transformOf(editor, 'train');
+      // Typing in the key alone: report's need dangles, an edge goes, the shape changes.
+      // No layout answers from now on: only the provisional placement can draw the new name.
+      // (Text, not a function: the test runner's transpiler would add helpers the page lacks.)
+      await editor.page.evaluate('Worker.prototype.postMessage = function () {}');
+      await editor.send({ type: 'view', view: viewOf(quickstartText().replace('train:', 'trainx:'), 2) });
+      await editor.node('trainx').waitFor();
+      assert.equal(await transformOf(editor, 'trainx'), where);
+      assert.equal(await editor.page.locator('ccwf-graph g.edge').count(), 1);
+    });
+  });
+});

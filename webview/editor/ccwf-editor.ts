@@ -5,7 +5,8 @@ import '@vscode-elements/elements/dist/vscode-progress-ring/index.js';
 import '@vscode-elements/elements/dist/vscode-split-layout/index.js';
 import '@vscode-elements/elements/dist/vscode-toolbar-button/index.js';
 import type { VscSplitLayoutChangeEvent } from '@vscode-elements/elements/dist/vscode-split-layout/vscode-split-layout.js';
-import type { Capabilities, FromWebview, JobLiveState, ViewProblem, WorkflowView } from '../../src/protocol/messages.js';
+import type { Capabilities, FromWebview, JobLiveState, ViewPatch, ViewProblem, WorkflowView } from '../../src/protocol/messages.js';
+import { applyViewPatch } from '../../src/protocol/view-patch.js';
 import '../graph/ccwf-graph.js';
 import type { CcwfGraph } from '../graph/ccwf-graph.js';
 import type { UiStateStore } from '../host/ui-state.js';
@@ -16,6 +17,7 @@ import type { CcwfNotebook } from '../notebook/ccwf-notebook.js';
 import { commandKind, type CommandKind } from '../shared/job-icons.js';
 import { editorStyles } from './ccwf-editor.styles.js';
 import { problemsStrip, readonlyBanner, toolbarTemplate } from './editor-bars.js';
+import { keepUnchanged } from './keep-unchanged.js';
 
 /** Below this width the panes stack instead of standing side by side. */
 const NARROW_PX = 720;
@@ -98,10 +100,20 @@ export class CcwfEditor extends LitElement {
     this.setView(view);
   }
 
-  setView(view: WorkflowView): void {
+  setView(next: WorkflowView): void {
+    const view = keepUnchanged(this.view, next);
     this.view = view;
-    this.kinds = new Map(view.cells.map((c) => [c.name, commandKind(c)]));
+    // A new map only if a kind changed: the graph redraws every node when it gets a new one.
+    const kinds = new Map(view.cells.map((c) => [c.name, commandKind(c)]));
+    if (!sameEntries(kinds, this.kinds)) this.kinds = kinds;
     if (this.selected !== undefined && !view.cells.some((c) => c.name === this.selected)) this.select(undefined, false);
+  }
+
+  /** Applies the changes to the view held; false if they were made for another one. */
+  applyPatch(patch: ViewPatch): boolean {
+    const view = this.view && applyViewPatch(this.view, patch);
+    if (view) this.setView(view);
+    return view !== undefined;
   }
 
   setCapabilities(capabilities: Capabilities): void {
@@ -199,6 +211,9 @@ export class CcwfEditor extends LitElement {
     </div>`;
   }
 }
+
+const sameEntries = <K, V>(a: ReadonlyMap<K, V>, b: ReadonlyMap<K, V>): boolean =>
+  a.size === b.size && [...a].every(([k, v]) => b.has(k) && b.get(k) === v);
 
 customElements.define('ccwf-editor', CcwfEditor);
 

@@ -8,14 +8,16 @@ import type { GraphEdge, GraphModel } from '../../src/core/graph/graph-model.js'
 import type { JobLiveState } from '../../src/protocol/messages.js';
 import type { Viewport } from '../host/ui-state.js';
 import { LayoutClient } from '../layout/layout-client.js';
+import { NO_PLACEMENT, placeByPosition, placeProvisionally } from '../layout/placement.js';
 import { shapeKey } from '../layout/shape-key.js';
+import { mark, markPainted } from '../shared/perf.js';
 import { emit, type CellRequest } from '../shared/events.js';
 import type { CommandKind } from '../shared/job-icons.js';
 import { graphStyles } from './ccwf-graph.styles.js';
 import { edgeDeleteButton, edgeTemplate, fallbackRoute, markerDefs, midpoint } from './edge-view.js';
 import { GraphKeys } from './graph-keys.js';
 import { GraphPointer, type LinkDrag } from './graph-pointer.js';
-import { nodeTemplate } from './node-view.js';
+import { nodeTemplate, type NodeInput } from './node-view.js';
 import { fitViewport, revealBox, transformOf, zoomAt, type Box, type Size } from './viewport.js';
 
 const EMPTY_LAYOUT: LaidOutGraph = { nodes: [], edges: [], width: 0, height: 0 };
@@ -55,10 +57,12 @@ export class CcwfGraph extends LitElement {
 
   viewport: Viewport = { x: 0, y: 0, k: 1 };
   canvasSize: Size = { width: 0, height: 0 };
-  /** Laid-out boxes and routes of the current layout, by job and edge id. */
-  boxes: ReadonlyMap<string, Box> = new Map();
-  private routes: ReadonlyMap<string, readonly Point[]> = new Map();
+  /** Where jobs and edges are drawn now, by job and edge id: the layout's, or provisional ones. */
+  boxes: ReadonlyMap<string, Box> = NO_PLACEMENT.boxes;
+  private routes: ReadonlyMap<string, readonly Point[]> = NO_PLACEMENT.routes;
   private fitted = false;
+  /** The shape (shapeKey) of the latest graph sent to layout, and the one `layout` was made for. */
+  private requestedKey = '';
   private layoutKey = '';
   private focusSelectedAfterUpdate = false;
   private readonly layouts = new LayoutClient();
@@ -166,17 +170,14 @@ export class CcwfGraph extends LitElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('graph') && this.graph) this.relayout(this.graph);
-    if (changed.has('layout')) {
-      const layout = this.layout ?? EMPTY_LAYOUT;
-      this.boxes = new Map(layout.nodes.map((n) => [n.id, { x: n.x, y: n.y, width: n.width, height: n.height }]));
-      this.routes = new Map(layout.edges.filter((e) => e.points.length >= 2).map((e) => [e.id, e.points]));
-    }
+    if (changed.has('graph') || changed.has('layout')) this.place(changed.get('graph'));
     if (changed.has('graph') && this.selectedEdge !== undefined && !this.edges.some((e) => e.id === this.selectedEdge)) {
       this.selectedEdge = undefined;
     }
   }
 
   protected override updated(changed: PropertyValues<this>): void {
+    if (changed.has('graph') || changed.has('layout')) markPainted('graph-painted');
     if (changed.has('layout')) this.fitOnce();
     if (changed.has('selected') && this.selected !== undefined) {
       const box = this.boxes.get(this.selected);
@@ -203,32 +204,52 @@ export class CcwfGraph extends LitElement {
     this.fit();
   }
 
+  /** Asks the worker for a layout if the graph's shape changed (and is not the one laid out). */
   private relayout(graph: GraphModel): void {
     const key = shapeKey(graph);
-    if (key === this.layoutKey) return;
-    this.layoutKey = key;
-    if (graph.nodes.length === 0) {
+    if (key === this.requestedKey) return;
+    this.requestedKey = key;
+    if (key === this.layoutKey || graph.nodes.length === 0) {
+      // Back to the shape laid out (an undo), or nothing to lay out: any answer still due is stale.
       this.busy = false;
       this.error = undefined;
-      this.layout = EMPTY_LAYOUT;
+      if (key !== this.layoutKey) [this.layoutKey, this.layout] = [key, EMPTY_LAYOUT];
       return;
     }
     this.busy = true;
+    mark('layout-request');
     this.layouts.layout(graph).then(
       (layout) => {
-        if (!layout) return; // overtaken by a newer request
+        mark('layout-answer');
+        if (!layout || key !== this.requestedKey) return; // overtaken by a newer graph
         this.busy = false;
         this.error = undefined;
+        this.layoutKey = key;
         this.layout = layout;
       },
       (error: unknown) => {
+        if (key !== this.requestedKey) return;
         const message = error instanceof Error ? error.message : String(error);
         this.busy = false;
         this.error = message;
-        this.layoutKey = ''; // the next view tries again
+        this.requestedKey = ''; // the next view tries again
         emit(this, 'ccwf-post', { type: 'error', message: `Graph layout failed: ${message}` });
       },
     );
+  }
+
+  /**
+   * Boxes and routes for the graph as it is now: the layout's if it was made for this shape (put
+   * on the current names), else the last ones carried over until the worker answers.
+   */
+  private place(before: GraphModel | undefined): void {
+    const graph = this.graph;
+    let placement = NO_PLACEMENT;
+    if (graph && this.layout && this.layoutKey === this.requestedKey) placement = placeByPosition(this.layout, graph);
+    else if (graph && before) placement = placeProvisionally({ boxes: this.boxes, routes: this.routes }, before, graph);
+    else if (graph) return;
+    this.boxes = placement.boxes;
+    this.routes = placement.routes;
   }
 
   private updateDetailLevel(): void {
@@ -244,8 +265,8 @@ export class CcwfGraph extends LitElement {
         role="group" aria-roledescription="workflow graph" aria-label=${graph?.title ? `Graph of ${graph.title}` : 'Workflow graph'}>
         ${markerDefs}
         <g class="viewport" transform=${transformOf(this.viewport)}>
-          <g class="edges">${guard([graph, this.layout, this.selected, this.selectedEdge], () => this.renderEdges())}</g>
-          <g class="nodes">${guard([graph, this.layout, this.live, this.kinds, this.selected, this.editable, this.link?.target, this.link?.ok], () => this.renderNodes())}</g>
+          <g class="edges">${guard([graph, this.boxes, this.selected, this.selectedEdge], () => this.renderEdges())}</g>
+          <g class="nodes">${guard([graph, this.boxes, this.live, this.kinds, this.selected, this.editable, this.link?.target, this.link?.ok], () => this.renderNodes())}</g>
           ${this.renderLinkPreview()}
           ${this.editable && this.selectedEdge !== undefined ? edgeDeleteButton(this.selectedEdgeMidpoint()) : nothing}
         </g>
@@ -257,16 +278,20 @@ export class CcwfGraph extends LitElement {
   private renderNodes() {
     const nodes = (this.graph?.nodes ?? []).filter((n) => this.boxes.has(n.id));
     const tabStop = this.selected !== undefined && this.boxes.has(this.selected) ? this.selected : nodes[0]?.id;
-    return repeat(nodes, (n) => n.id, (node) => nodeTemplate({
-      node,
-      box: this.boxes.get(node.id)!,
-      kind: this.kinds.get(node.id) ?? 'none',
-      live: this.live.get(node.id),
-      selected: node.id === this.selected,
-      tabStop: node.id === tabStop,
-      editable: this.editable,
-      drop: this.link?.target === node.id ? (this.link.ok ? 'ok' : 'refused') : undefined,
-    }));
+    return repeat(nodes, (n) => n.id, (node) => {
+      const input: NodeInput = {
+        node,
+        box: this.boxes.get(node.id)!,
+        kind: this.kinds.get(node.id) ?? 'none',
+        live: this.live.get(node.id),
+        selected: node.id === this.selected,
+        tabStop: node.id === tabStop,
+        editable: this.editable,
+        drop: this.link?.target === node.id ? (this.link.ok ? 'ok' : 'refused') : undefined,
+      };
+      // Most of a thousand nodes are the same objects as last time (see keepUnchanged): skip them.
+      return guard(Object.values(input), () => nodeTemplate(input));
+    });
   }
 
   private renderEdges() {
@@ -304,7 +329,7 @@ export class CcwfGraph extends LitElement {
     }
     if (this.busy) {
       const count = this.graph?.nodes.length ?? 0;
-      return html`<div class="busy ${this.layout?.nodes.length ? 'corner' : ''}" role="status">
+      return html`<div class="busy ${this.boxes.size > 0 ? 'corner' : ''}" role="status">
         <vscode-progress-ring></vscode-progress-ring><span>Laying out ${count} ${count === 1 ? 'job' : 'jobs'}…</span></div>`;
     }
     if (this.graph && this.graph.nodes.length === 0) {

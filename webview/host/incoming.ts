@@ -1,5 +1,5 @@
 import { JOB_STATUSES } from '../../src/core/model/status.js';
-import type { Capabilities, JobLiveState, ToWebview, WorkflowView } from '../../src/protocol/messages.js';
+import type { Capabilities, JobLiveState, ToWebview, ViewPatch, WorkflowView } from '../../src/protocol/messages.js';
 
 // The host is trusted, but a message from a newer or older extension, or a stray message from
 // elsewhere, must not break the editor: anything that is not a well-formed `ToWebview` is dropped.
@@ -16,11 +16,9 @@ const shape = (fields: Record<string, Check>): Check => (v) =>
 
 const isStatus: Check = (v) => (JOB_STATUSES as readonly unknown[]).includes(v);
 
-const isGraph = shape({
-  title: optional(isString),
-  nodes: arrayOf(shape({ id: isString, label: isString, host: isString, hostKind: isString, command: isString, status: isStatus, fill: isString })),
-  edges: arrayOf(shape({ id: isString, source: isString, target: isString })),
-});
+const isNode = shape({ id: isString, label: isString, host: isString, hostKind: isString, command: isString, status: isStatus, fill: isString });
+const isEdge = shape({ id: isString, source: isString, target: isString });
+const isGraph = shape({ title: optional(isString), nodes: arrayOf(isNode), edges: arrayOf(isEdge) });
 
 const isCell = shape({
   name: isString,
@@ -33,13 +31,29 @@ const isCell = shape({
   line: isNumber,
 });
 
+const isProblem = shape({ message: isString, line: isNumber, severity: (v) => v === 'error' || v === 'warning' });
+
 const isView = shape({
   version: isNumber,
   format: (v) => v === 'ccwf' || v === 'cloudmesh',
   graph: isGraph,
   cells: arrayOf(isCell),
   hosts: arrayOf(isString),
-  problems: arrayOf(shape({ message: isString, line: isNumber, severity: (v) => v === 'error' || v === 'warning' })),
+  problems: arrayOf(isProblem),
+});
+
+/** A `ListPatch`: `{ all }`, or `{ changed }` as [index, item] pairs (indices are checked on apply). */
+const listPatchOf = (item: Check): Check => (v) =>
+  isObject(v) && ('all' in v ? arrayOf(item)(v.all) : arrayOf((p) => Array.isArray(p) && p.length === 2 && isNumber(p[0]) && item(p[1]))(v.changed));
+
+const isViewPatch = shape({
+  base: isNumber,
+  version: isNumber,
+  nodes: optional(listPatchOf(isNode)),
+  edges: optional(listPatchOf(isEdge)),
+  cells: optional(listPatchOf(isCell)),
+  hosts: optional(arrayOf(isString)),
+  problems: optional(arrayOf(isProblem)),
 });
 
 const isCapabilities = shape({ editable: (v) => typeof v === 'boolean', canRun: (v) => typeof v === 'boolean', runDisabledReason: optional(isString) });
@@ -63,6 +77,8 @@ export function parseToWebview(v: unknown): ToWebview | undefined {
         : undefined;
     case 'view':
       return isView(v.view) ? { type: 'view', view: v.view as WorkflowView } : undefined;
+    case 'viewPatch':
+      return isViewPatch(v.patch) ? { type: 'viewPatch', patch: v.patch as ViewPatch } : undefined;
     case 'capabilities':
       return isCapabilities(v.capabilities) ? { type: 'capabilities', capabilities: v.capabilities as Capabilities } : undefined;
     case 'runState':

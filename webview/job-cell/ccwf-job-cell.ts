@@ -97,6 +97,14 @@ export class CcwfJobCell extends LitElement {
     void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('.confirm vscode-button')?.focus());
   }
 
+  /**
+   * `cells` is a new list after any edit of any job; drawing uses it only while adding a need or
+   * confirming a delete. Skipping the rest spares a thousand cells' updates per keystroke.
+   */
+  protected override shouldUpdate(changed: PropertyValues<this>): boolean {
+    return !(changed.size === 1 && changed.has('cells') && !this.addingNeed && this.mode !== 'confirm-delete');
+  }
+
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('permissions') && !this.permissions.editable) {
       this.mode = 'view';

@@ -28,6 +28,9 @@ export class CcwfNotebook extends LitElement {
   declare permissions: CellPermissions;
   private names: readonly string[] = [];
   private observer: IntersectionObserver | undefined;
+  /** Cells that came near the viewport and wait to be drawn in full, one per idle slice. */
+  private readonly toExpand = new Set<CcwfJobCell>();
+  private idle: number | undefined;
 
   constructor() {
     super();
@@ -50,6 +53,9 @@ export class CcwfNotebook extends LitElement {
     super.disconnectedCallback();
     this.observer?.disconnect();
     this.observer = undefined;
+    if (this.idle !== undefined) cancelIdleCallback(this.idle);
+    this.idle = undefined;
+    this.toExpand.clear();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -60,21 +66,44 @@ export class CcwfNotebook extends LitElement {
     // Cells draw their heavy parts (selects, editors) only once they come near the viewport.
     this.observer ??= new IntersectionObserver((entries) => {
       for (const entry of entries) {
-        if (!entry.isIntersecting) continue;
-        (entry.target as CcwfJobCell).expanded = true;
-        this.observer?.unobserve(entry.target);
+        const cell = entry.target as CcwfJobCell;
+        if (entry.isIntersecting) this.toExpand.add(cell);
+        else this.toExpand.delete(cell);
       }
+      this.expandWhenIdle();
     }, { root: this.renderRoot.querySelector('.scroller'), rootMargin: EXPAND_MARGIN });
     if (changed.has('cells')) {
       for (const cell of this.renderRoot.querySelectorAll<CcwfJobCell>('ccwf-job-cell:not([expanded])')) this.observer.observe(cell);
     }
     if (changed.has('selected') && this.selected !== undefined) {
-      const cell = this.cellElement(this.selected);
-      if (cell) {
+      // After the next paint: drawing a cell in full forces layouts (~20-30 ms); the graph,
+      // updated with this selection or the edit that came with it, shows first.
+      const job = this.selected;
+      requestAnimationFrame(() => setTimeout(() => {
+        const cell = job === this.selected ? this.cellElement(job) : null;
+        if (!cell) return;
         cell.expanded = true;
         cell.scrollIntoView({ block: 'nearest' });
-      }
+      }, 0));
     }
+  }
+
+  /**
+   * Draws the waiting cells one per idle slice: a full cell costs ~10-20 ms (its select measures
+   * itself, forcing a layout), and a dozen at once would hold up the graph's first paint, which
+   * is what a person opening the file waits for.
+   */
+  private expandWhenIdle(): void {
+    if (this.idle !== undefined || this.toExpand.size === 0) return;
+    this.idle = requestIdleCallback(() => {
+      this.idle = undefined;
+      const [cell] = this.toExpand;
+      if (!cell) return;
+      this.toExpand.delete(cell);
+      this.observer?.unobserve(cell);
+      if (cell.isConnected) cell.expanded = true;
+      this.expandWhenIdle();
+    });
   }
 
   private cellElement(job: string): CcwfJobCell | null {

@@ -1,6 +1,6 @@
 /**
  * Our own layered (Sugiyama-style) layout, for graphs too big for ELK to lay out while a person
- * waits (see isLargeGraph in elk-layout.ts): longest-path layering, barycenter ordering, placement
+ * waits (see isLargeGraph in large-graph.ts): longest-path layering, barycenter ordering, placement
  * by block coordinate descent, polyline edges. Each step costs about linear time in the jobs plus
  * the rows their edges cross (n log n for sorting); each connected component is laid out on its
  * own and the components are packed beside each other.
