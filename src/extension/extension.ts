@@ -22,7 +22,7 @@ export function activate(context: vscode.ExtensionContext): CcwfTestApi | undefi
   const owned = new DisposableStore();
   context.subscriptions.push(owned);
   const log = owned.add(vscode.window.createOutputChannel('ccwf', { log: true }));
-  owned.add(new LanguageFeatures());
+  const language = owned.add(new LanguageFeatures());
   const trustChanged = owned.add(new vscode.EventEmitter<void>());
   owned.add(vscode.workspace.onDidGrantWorkspaceTrust(() => trustChanged.fire()));
 
@@ -33,6 +33,7 @@ export function activate(context: vscode.ExtensionContext): CcwfTestApi | undefi
       ? 'Running from the editor is not available in this version; run `ccwf run FILE` in a terminal.'
       : 'Restricted Mode: trust this workspace to run its jobs.',
     onDidChangeRunAvailability: trustChanged.event,
+    analysisOf: (document) => language.analysisOf(document),
   });
   for (const d of disposables) owned.add(d);
   const activeEditorUri = () => providers.map((p) => p.activeSession).find((s) => s)?.document.uri;

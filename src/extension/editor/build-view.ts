@@ -20,8 +20,11 @@ export interface ParsedView {
 
 export function buildView(text: string, version: number, context: ValidateContext = {}): ParsedView {
   const parsed = parseWorkflow(text);
-  const { workflow } = parsed;
-  const diagnostics = [...parsed.diagnostics, ...validateWorkflow(workflow, context)];
+  return viewOf(parsed.workflow, [...parsed.diagnostics, ...validateWorkflow(parsed.workflow, context)], text, version);
+}
+
+/** The view of a workflow already parsed and checked (the language features' analysis of the same text). */
+export function viewOf(workflow: Workflow, diagnostics: readonly Diagnostic[], text: string, version: number): ParsedView {
   const lines = new LineIndex(text);
   const order = topologicalOrder(buildDag(workflow.jobs));
   const cells = order.map((name) => toCell(workflow.jobs.get(name)!, workflow, lines));

@@ -3,12 +3,13 @@ import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join } from 'node:path';
 import { defaultRunsDir } from '../../core/engine/run-workflow.js';
+import type { Diagnostic } from '../../core/model/diagnostic.js';
 import type { Workflow } from '../../core/model/workflow.js';
 import { parseFromWebview, type Capabilities, type FromWebview, type ToWebview, type WorkflowView } from '../../protocol/messages.js';
 import { diffView } from '../../protocol/view-patch.js';
 import { webviewHtml } from '../../../webview/webview-html.js';
 import { DisposableStore } from '../disposables.js';
-import { buildView, jobAt } from './build-view.js';
+import { buildView, jobAt, viewOf } from './build-view.js';
 import { LiveRun } from './live-run.js';
 import { applyStructuralEdit } from './text-edits.js';
 
@@ -30,6 +31,11 @@ export interface SessionHost {
   /** The session became the active one (for commands without an argument). */
   activated(session: EditorSession): void;
   closed(session: EditorSession): void;
+  /**
+   * The language features' analysis of the document as it is now, if they have one: the editor
+   * reuses it rather than parsing the same text a second time.
+   */
+  analysisOf?(document: vscode.TextDocument): { readonly workflow: Workflow; readonly diagnostics: readonly Diagnostic[] } | undefined;
 }
 
 /** One open workflow editor: a text document, its webview, and the run it shows. */
@@ -132,7 +138,10 @@ export class EditorSession implements vscode.Disposable {
       ? (p: string) => existsSync(isAbsolute(p) ? p : join(dir, p))
       : undefined;
     const started = performance.now();
-    const result = buildView(this.document.getText(), this.document.version, fileExists ? { fileExists } : {});
+    const shared = this.host.analysisOf?.(this.document);
+    const result = shared
+      ? viewOf(shared.workflow, shared.diagnostics, this.document.getText(), this.document.version)
+      : buildView(this.document.getText(), this.document.version, fileExists ? { fileExists } : {});
     this.buildMs = (performance.now() - started) / (cold ? 2 : 1);
     this.workflow = result.workflow;
     this.live?.setColors(result.workflow.colors);
