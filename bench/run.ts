@@ -10,6 +10,8 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { layoutBench } from './layout-bench.js';
 import { editorBench } from './editor-bench.js';
+import { completionBench } from './completion-bench.js';
+import { languageBench } from './language-bench.js';
 
 const ROOT = new URL('..', import.meta.url).pathname;
 /** Run as users run it: the executable with its shebang (and the node flags it carries). */
@@ -88,6 +90,8 @@ try {
   compare('chain-200', chainWorkflow(200), chainMakefile(200), ['chain', '200']);
   peakRss(10_000);
   await layoutBench();
+  console.log(languageBench());
+  console.log(completionBench());
   for (const line of await editorBench(work)) console.log(line);
 } finally {
   rmSync(work, { recursive: true, force: true });

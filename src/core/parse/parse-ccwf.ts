@@ -98,37 +98,67 @@ function readHost(entry: Entry, r: YamlReader): Host | undefined {
 
 function readJob(entry: Entry, r: YamlReader, defaults: Defaults): Job {
   const where = `job '${entry.key}'`;
-  const fields = new Map(r.knownEntries(entry.value, where, JOB_KEYS).map((e) => [e.key, e]));
-  const value = (key: string) => fields.get(key)?.value ?? null;
-  const str = (key: string) => (fields.has(key) ? r.string(value(key), `'${key}' of ${where}`) : undefined);
+  const f = new Fields(r.knownEntries(entry.value, where, JOB_KEYS), r, where);
   const valueRanges: Record<string, SourceRange> = {};
-  for (const [key, e] of fields) valueRanges[key] = rangeOf(r.deref(e.value) ?? e.value);
+  for (const [key, e] of f.entries) valueRanges[key] = rangeOf(r.deref(e.value) ?? e.value);
 
-  const retries = fields.has('retries') ? r.integer(value('retries'), `'retries' of ${where}`) : undefined;
-  const timeoutMs = fields.has('timeout') ? duration(fields.get('timeout')!, r) : defaults.timeoutMs;
-  const retryDelayMs = fields.has('retry_delay') ? duration(fields.get('retry_delay')!, r) : defaults.retryDelayMs;
-  const host = str('host') ?? defaults.host ?? 'local';
-  const cwd = str('cwd') ?? defaults.cwd;
-  const slurm = fields.has('slurm') ? readSlurm(fields.get('slurm')!, r) : undefined;
-  return {
-    name: entry.key,
-    ...optional('run', str('run')),
-    ...optional('script', str('script')),
-    args: fields.has('args') ? r.stringList(value('args'), `'args' of ${where}`).map((a) => a.value) : [],
-    env: { ...defaults.env, ...(fields.has('env') ? r.stringMap(value('env'), `'env' of ${where}`) : {}) },
-    host,
-    needs: fields.has('needs') ? r.stringList(value('needs'), `'needs' of ${where}`, true).map((n) => ({ job: n.value, range: n.range })) : [],
-    retries: retries ?? defaults.retries ?? 0,
-    retryDelayMs: retryDelayMs ?? DEFAULT_RETRY_DELAY_MS,
-    ...optional('timeoutMs', timeoutMs),
-    ...optional('cwd', cwd),
-    ...optional('description', str('description')),
-    ...optional('label', str('label')),
-    ...optional('slurm', slurm),
-    range: entry.range,
-    nameRange: entry.keyRange,
-    valueRanges,
-  };
+  const retries = f.has('retries') ? r.integer(f.value('retries'), `'retries' of ${where}`) : undefined;
+  const timeoutMs = f.has('timeout') ? duration(f.entries.get('timeout')!, r) : defaults.timeoutMs;
+  const retryDelayMs = f.has('retry_delay') ? duration(f.entries.get('retry_delay')!, r) : defaults.retryDelayMs;
+  const host = f.string('host') ?? defaults.host ?? 'local';
+  const cwd = f.string('cwd') ?? defaults.cwd;
+  const slurm = f.has('slurm') ? readSlurm(f.entries.get('slurm')!, r) : undefined;
+  // Field by field rather than with `...optional()` spreads: this runs once per job, and the
+  // spreads were a fifth of reading a 5,000-job workflow. Same fields, same order.
+  const job = { name: entry.key } as Mutable<Job>;
+  setIfDefined(job, 'run', f.string('run'));
+  setIfDefined(job, 'script', f.string('script'));
+  job.args = f.has('args') ? r.stringList(f.value('args'), `'args' of ${where}`).map((a) => a.value) : [];
+  job.env = f.has('env') ? { ...defaults.env, ...r.stringMap(f.value('env'), `'env' of ${where}`) } : { ...defaults.env };
+  job.host = host;
+  job.needs = f.has('needs') ? r.stringList(f.value('needs'), `'needs' of ${where}`, true).map((n) => ({ job: n.value, range: n.range })) : [];
+  job.retries = retries ?? defaults.retries ?? 0;
+  job.retryDelayMs = retryDelayMs ?? DEFAULT_RETRY_DELAY_MS;
+  setIfDefined(job, 'timeoutMs', timeoutMs);
+  setIfDefined(job, 'cwd', cwd);
+  setIfDefined(job, 'description', f.string('description'));
+  setIfDefined(job, 'label', f.string('label'));
+  setIfDefined(job, 'slurm', slurm);
+  job.range = entry.range;
+  job.nameRange = entry.keyRange;
+  job.valueRanges = valueRanges;
+  return job;
+}
+
+/** The known fields of one job, by key (a repeated key keeps its first place and its last value). */
+class Fields {
+  readonly entries = new Map<string, Entry>();
+
+  constructor(
+    entries: Entry[],
+    private readonly r: YamlReader,
+    private readonly where: string,
+  ) {
+    for (const e of entries) this.entries.set(e.key, e);
+  }
+
+  has(key: string): boolean {
+    return this.entries.has(key);
+  }
+
+  value(key: string): Node | null {
+    return this.entries.get(key)?.value ?? null;
+  }
+
+  string(key: string): string | undefined {
+    return this.entries.has(key) ? this.r.string(this.value(key), `'${key}' of ${this.where}`) : undefined;
+  }
+}
+
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
+function setIfDefined<T, K extends keyof T>(target: T, key: K, value: T[K] | undefined): void {
+  if (value !== undefined) target[key] = value;
 }
 
 function readSlurm(entry: Entry, r: YamlReader): SlurmOptions {

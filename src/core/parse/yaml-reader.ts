@@ -1,4 +1,4 @@
-import { isAlias, isMap, isScalar, isSeq, type Document, type Node, type YAMLMap } from 'yaml';
+import { isAlias, isMap, isScalar, isSeq, type Document, type Node, type Scalar, type YAMLMap } from 'yaml';
 import type { Diagnostic, DiagnosticCode } from '../model/diagnostic.js';
 import type { SourceRange } from '../model/source-range.js';
 import type { KeyTable } from '../model/keys.js';
@@ -23,7 +23,8 @@ export class YamlReader {
   readonly diagnostics: Diagnostic[] = [];
   private aliasesLeft = ALIAS_BUDGET;
 
-  constructor(private readonly doc: Document.Parsed) {}
+  /** `document` is asked for only to resolve an alias. */
+  constructor(private readonly document: () => Document.Parsed) {}
 
   report(code: DiagnosticCode, message: string, range: SourceRange, extra: Partial<Diagnostic> = {}): void {
     this.diagnostics.push({ code, severity: 'error', message, range, ...extra });
@@ -43,7 +44,7 @@ export class YamlReader {
         }
         return null;
       }
-      current = current.resolve(this.doc) ?? null;
+      current = current.resolve(this.document()) ?? null;
     }
     return (current as Node | null) ?? null;
   }
@@ -77,11 +78,9 @@ export class YamlReader {
   /** A scalar as text. Numbers and booleans are accepted and written as YAML shows them. */
   string(node: Node | null, what: string): string | undefined {
     const value = this.deref(node);
-    if (isScalar(value) && value.value !== null && typeof value.value !== 'object') {
-      return typeof value.value === 'string' ? value.value : String(value.source ?? value.value);
-    }
-    this.report('wrong-type', `${what} must be a single value (text or number).`, rangeOf(value ?? node));
-    return undefined;
+    const text = isScalar(value) ? scalarText(value) : undefined;
+    if (text === undefined) this.report('wrong-type', `${what} must be a single value (text or number).`, rangeOf(value ?? node));
+    return text;
   }
 
   integer(node: Node | null, what: string, minimum = 0): number | undefined {
@@ -106,8 +105,10 @@ export class YamlReader {
     }
     const out: Array<{ value: string; range: SourceRange }> = [];
     for (const item of value.items) {
-      const text = this.string(item as Node, `Each item of ${what}`);
+      // Plain items (nearly all) without building the message `string` would need on a bad one.
+      const text = isScalar(item) ? scalarText(item) : this.string(item as Node, `Each item of ${what}`);
       if (text !== undefined) out.push({ value: text, range: rangeOf(this.deref(item as Node) ?? (item as Node)) });
+      else if (isScalar(item)) this.string(item, `Each item of ${what}`);
     }
     return out;
   }
@@ -130,12 +131,37 @@ function mapEntries(map: YAMLMap, reader: YamlReader): Entry[] {
       reader.report('wrong-type', 'A key must be a plain name.', rangeOf(keyNode ?? map));
       continue;
     }
-    const value = (pair.value as Node | null) ?? null;
-    const keyRange = rangeOf(keyNode);
-    const end = value?.range ? value.range[1] : keyRange.end;
-    out.push({ key: String(keyNode.value), keyRange, value, range: { start: keyRange.start, end } });
+    out.push(new MapEntry(keyNode, (pair.value as Node | null) ?? null));
   }
   return out;
+}
+
+/** Ranges are made on demand: most entries are fields whose own ranges nobody asks for. */
+class MapEntry implements Entry {
+  readonly key: string;
+
+  constructor(
+    private readonly keyNode: Scalar,
+    readonly value: Node | null,
+  ) {
+    this.key = typeof keyNode.value === 'string' ? keyNode.value : String(keyNode.value);
+  }
+
+  get keyRange(): SourceRange {
+    return rangeOf(this.keyNode);
+  }
+
+  get range(): SourceRange {
+    const start = this.keyNode.range ? this.keyNode.range[0] : 0;
+    const end = this.value?.range ? this.value.range[1] : this.keyNode.range ? this.keyNode.range[1] : 0;
+    return { start, end };
+  }
+}
+
+function scalarText(node: Scalar): string | undefined {
+  const { value } = node;
+  if (typeof value === 'string') return value;
+  return value !== null && typeof value !== 'object' ? String(node.source ?? value) : undefined;
 }
 
 export function rangeOf(node: unknown): SourceRange {
