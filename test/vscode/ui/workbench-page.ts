@@ -22,11 +22,24 @@ export async function openFile(page: Page, name: string): Promise<void> {
   await page.locator('.quick-input-list .monaco-list-row', { hasText: name }).first().click();
 }
 
+/**
+ * Opens the command palette. A keystroke can be swallowed while focus moves between a closing
+ * editor and a webview, so try again (with F1 too) until the input shows.
+ */
+async function openPalette(page: Page) {
+  const input = page.locator('.quick-input-widget input.input');
+  for (const key of ['Control+Shift+P', 'F1', 'Control+Shift+P']) {
+    await page.keyboard.press(key);
+    if (await input.waitFor({ timeout: 3000 }).then(() => true, () => false)) return input;
+    await page.keyboard.press('Escape');
+  }
+  await input.waitFor();
+  return input;
+}
+
 /** Runs a command from the palette by its title. */
 export async function runCommand(page: Page, title: string): Promise<void> {
-  await page.keyboard.press('Control+Shift+P');
-  const input = page.locator('.quick-input-widget input.input');
-  await input.waitFor();
+  const input = await openPalette(page);
   await input.fill(`>${title}`);
   await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor();
   await page.keyboard.press('Enter');
