@@ -50,12 +50,13 @@ export function editorFrame(page: Page): FrameLocator {
   return page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
 }
 
-/** Saves what a person would see, without VS Code's own notifications over it. */
+/** Saves what a person would see, without VS Code's own notification toasts over it. */
 export async function screenshot(page: Page, name: string): Promise<string> {
   mkdirSync(ARTIFACTS, { recursive: true });
-  await runCommand(page, 'Notifications: Clear All Notifications');
-  await page.keyboard.press('Escape');
+  const closers = page.locator('.notification-toast .codicon-notifications-clear');
+  for (let i = await closers.count(); i > 0; i--) await closers.first().click().catch(() => {});
   const path = join(ARTIFACTS, `${name}.png`);
   await page.screenshot({ path });
   return path;
 }
+
