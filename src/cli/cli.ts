@@ -11,13 +11,13 @@ Commands:
   validate FILE...            check workflows; FILE:LINE:COL diagnostics (--json)
   run FILE                    run a workflow
       --jobs a,b              only these jobs      --from JOB   this job and all downstream
-      --resume RUN            rerun what did not succeed in RUN
+      --resume RUN            rerun what did not succeed in RUN   --run-id ID   name the new run
       -j, --concurrency N     jobs at once (default: CPUs)   --fail-fast   stop at the first failure
       --dry-run               show what would run  --python P   interpreter for .py and notebooks
   runs [FILE]                 list runs, newest first (--json)
   status RUN                  jobs of a run and their state (--json)
   logs RUN JOB [--follow]     print a job's log
-  cancel RUN                  stop a running run and its jobs
+  cancel RUN [JOB]            stop a running run and its jobs, or only JOB (and what needs it)
   graph FILE --format svg|dot|mermaid|json [--run RUN] [-o OUT]
   convert FILE [-o OUT]       write a cloudmesh-cc workflow in the .ccwf format
 
@@ -30,6 +30,7 @@ const OPTIONS = {
   jobs: { type: 'string' },
   from: { type: 'string' },
   resume: { type: 'string' },
+  'run-id': { type: 'string' },
   concurrency: { type: 'string', short: 'j' },
   'fail-fast': { type: 'boolean' },
   'dry-run': { type: 'boolean' },

@@ -1,11 +1,14 @@
 // The extension's entry: wires the workflow editor and commands to VS Code. This folder is the
 // only code that imports `vscode`; everything it shows comes from src/core.
 import * as vscode from 'vscode';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { convertToCcwf } from './commands/convert.js';
 import { exportSvg } from './commands/export-svg.js';
-import { showJobLog } from './commands/show-job-log.js';
+import { registerRunCommands } from './commands/run-commands.js';
+import { registerWorkflowCommands } from './commands/workflow-commands.js';
+import { HostsTree, type HostNode } from './hosts/hosts-tree.js';
+import { requireTrust, RunsController } from './runs/runs-controller.js';
 import { targetUri } from './commands/target-uri.js';
-import { parseWorkflow } from '../core/parse/parse-workflow.js';
 import { DisposableStore } from './disposables.js';
 import { LanguageFeatures } from './language/language-features.js';
 import { CLOUDMESH_VIEWER, WORKFLOW_EDITOR, WorkflowEditorProvider } from './editor/workflow-editor-provider.js';
@@ -16,6 +19,17 @@ export interface CcwfTestApi {
   editorWorkflow(uri: vscode.Uri): { jobs: string[]; needs: Record<string, string[]> } | undefined;
   /** Delivers a message to the editor of `uri` as if its webview had posted it. */
   fromWebview(uri: vscode.Uri, message: unknown): Promise<void>;
+  /** The Runs and Hosts views' data, as VS Code asks for it. */
+  readonly runsTree: vscode.TreeDataProvider<unknown>;
+  readonly hostsTree: vscode.TreeDataProvider<unknown>;
+  /** Job terminals open now: their names and how much output each received. */
+  jobTerminals(): { name: string; bytes: number }[];
+  /** Text of the status bar item of the current run. */
+  statusBarText(): string;
+  /** The folder of the extension's log files (the engine's channel writes `ccwf.log` there). */
+  readonly logFolder: vscode.Uri;
+  /** Worst extension-host event-loop delay since the last call, in ms. */
+  eventLoopDelay(): number;
 }
 
 export function activate(context: vscode.ExtensionContext): CcwfTestApi | undefined {
@@ -25,13 +39,12 @@ export function activate(context: vscode.ExtensionContext): CcwfTestApi | undefi
   const language = owned.add(new LanguageFeatures());
   const trustChanged = owned.add(new vscode.EventEmitter<void>());
   owned.add(vscode.workspace.onDidGrantWorkspaceTrust(() => trustChanged.fire()));
+  owned.add(trustChanged.event(() => language.refreshLenses()));
 
   const { providers, disposables } = WorkflowEditorProvider.register({
     extensionUri: context.extensionUri,
     log,
-    runDisabledReason: () => vscode.workspace.isTrusted
-      ? 'Running from the editor is not available in this version; run `ccwf run FILE` in a terminal.'
-      : 'Restricted Mode: trust this workspace to run its jobs.',
+    runDisabledReason: () => vscode.workspace.isTrusted ? undefined : 'Restricted Mode: trust this workspace to run its jobs.',
     onDidChangeRunAvailability: trustChanged.event,
     analysisOf: (document) => language.analysisOf(document),
   });
@@ -53,25 +66,50 @@ export function activate(context: vscode.ExtensionContext): CcwfTestApi | undefi
     if (!uri) return vscode.window.showInformationMessage('Open a workflow to export its graph.');
     return exportSvg(uri, target instanceof vscode.Uri ? target : undefined);
   });
-  command('ccwf.showJobLog', async (arg?: vscode.Uri, job?: string) => {
-    const uri = targetUri(arg, activeEditorUri);
-    if (!uri) return vscode.window.showInformationMessage('Open a workflow to see the logs of its jobs.');
-    const name = job ?? await vscode.window.showQuickPick(jobNames(uri), { title: 'Show the log of job' });
-    if (name) return showJobLog(uri, name);
-  });
   command('ccwf.convert', (arg?: vscode.Uri, options?: { open?: boolean }) => {
     const uri = targetUri(arg, activeEditorUri);
     if (!uri) return vscode.window.showInformationMessage('Open a cloudmesh-cc workflow (.yaml) to convert it.');
     return convertToCcwf(uri, options);
   });
 
-  async function jobNames(uri: vscode.Uri): Promise<string[]> {
-    return [...parseWorkflow((await vscode.workspace.openTextDocument(uri)).getText()).workflow.jobs.keys()];
-  }
+  const runs = owned.add(new RunsController(context, log));
+  // Lenses say how each job last did: update them as runs go, a few times a second at most.
+  let lensTimer: NodeJS.Timeout | undefined;
+  owned.add(runs.model.onDidChange(() => (lensTimer ??= setTimeout(() => {
+    lensTimer = undefined;
+    language.refreshLenses();
+  }, 250))));
+  owned.add({ dispose: () => clearTimeout(lensTimer) });
+  void runs.watchWorkspace();
+  registerRunCommands(command, runs, activeEditorUri);
+  registerWorkflowCommands(command, activeEditorUri);
+  const hosts = owned.add(new HostsTree());
+  owned.add(vscode.window.createTreeView('ccwf.hosts', { treeDataProvider: hosts }));
+  command('ccwf.checkHost', async (node?: HostNode) => {
+    if (!node || !requireTrust()) return undefined;
+    const result = await hosts.check(node);
+    const say = result.ok ? vscode.window.showInformationMessage : vscode.window.showWarningMessage;
+    void say(`${node.name}: ${result.detail}`);
+    return result;
+  });
+  command('ccwf.refreshHosts', () => hosts.refresh());
 
   if (context.extensionMode !== vscode.ExtensionMode.Test) return undefined;
   const sessionFor = (uri: vscode.Uri) => providers.map((p) => p.sessionFor(uri)).find((s) => s);
+  const delay = monitorEventLoopDelay({ resolution: 10 });
+  delay.enable();
+  owned.add({ dispose: () => delay.disable() });
   return {
+    runsTree: runs.tree as vscode.TreeDataProvider<unknown>,
+    hostsTree: hosts as vscode.TreeDataProvider<unknown>,
+    jobTerminals: () => runs.terminals.open().map((t) => ({ name: t.name, bytes: t.bytesReceived })),
+    statusBarText: () => runs.statusBar.text,
+    logFolder: context.logUri,
+    eventLoopDelay() {
+      const worst = delay.max / 1e6;
+      delay.reset();
+      return worst;
+    },
     fromWebview: async (uri, message) => sessionFor(uri)?.receive(message),
     editorWorkflow(uri) {
       const workflow = sessionFor(uri)?.currentWorkflow;

@@ -87,4 +87,37 @@ describe('cancel and follow from another process', () => {
     assert.equal(isRunning(pid), false, 'the job process survived cancel');
     assert.equal(readRun(runDir!)!.jobs.get('long')!.status, 'cancelled');
   });
+
+  it('`ccwf cancel RUN JOB` stops only that job: what needs it is skipped, the rest goes on', async () => {
+    const dir = workspace({
+      'w.ccwf': [
+        'jobs:',
+        '  long:',
+        '    run: |',
+        '      echo $$ > long.pid',
+        '      echo "# cloudmesh progress=5"',
+        '      sleep 60',
+        '  after-long: { run: echo never, needs: [long] }',
+        '  other:',
+        '    run: |',
+        '      echo "# cloudmesh progress=5"',
+        '      sleep 1; echo other done',
+        '',
+      ].join('\n'),
+    });
+    const runner = spawn(process.execPath, ['--import', new URL('../../node_modules/tsx/dist/loader.mjs', import.meta.url).href, BIN, 'run', 'w.ccwf', '--run-id', 'named-run'], { cwd: dir, stdio: 'ignore' });
+    const runDir = join(dir, '.ccwf', 'runs', 'named-run');
+    await until(() => readRun(runDir)?.jobs.get('long')?.progress === 5, 'the long job to start');
+    const cancelled = await runCli(['cancel', 'named-run', 'long'], dir);
+    assert.equal(cancelled.code, 0, cancelled.stderr);
+    assert.match(cancelled.stdout, /job long: cancelled/);
+    const exit = await new Promise<number | null>((r) => (runner.exitCode !== null ? r(runner.exitCode) : runner.once('exit', r)));
+    const state = readRun(runDir)!;
+    assert.equal(state.jobs.get('long')!.status, 'cancelled');
+    assert.equal(state.jobs.get('after-long')!.status, 'skipped');
+    assert.equal(state.jobs.get('other')!.status, 'done', 'the independent job finished');
+    assert.equal(state.status, 'cancelled');
+    assert.equal(exit, 1);
+    assert.equal(isRunning(Number(readFileSync(join(dir, 'long.pid'), 'utf8'))), false, 'the cancelled job process is gone');
+  });
 });

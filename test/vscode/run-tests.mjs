@@ -19,12 +19,14 @@ ensureInstalled();
 ensureBuilt();
 process.env.CCWF_SKIP_BUILD = '1';
 let ok = true;
-if (only !== '--ui-only') ok = (await runHostSuites()) && ok;
+if (only !== '--ui-only') ok = (await runHostSuites({ trusted: true })) && ok;
+if (only !== '--ui-only') ok = (await runHostSuites({ trusted: false })) && ok;
 if (only !== '--host-only') ok = runUiSuites() && ok;
 console.error(`(${((Date.now() - started) / 1000).toFixed(1)} s)`);
 process.exit(ok ? 0 : 1);
 
-async function runHostSuites() {
+async function runHostSuites({ trusted }) {
+  console.log(`\nExtension-host suites, ${trusted ? 'trusted workspace' : 'Restricted Mode'}:`);
   await buildSuite();
   const resultsDir = join(ROOT, '.cache/vscode-test/results');
   rmSync(resultsDir, { recursive: true, force: true });
@@ -32,8 +34,9 @@ async function runHostSuites() {
   const resultsFile = join(resultsDir, 'results.json');
   const workbench = await openWorkbench({
     files: SUITE_FILES,
+    trusted,
     tests: join(SUITE_OUT, 'index.cjs'),
-    env: { CCWF_VSCODE_TEST_RESULTS: resultsFile },
+    env: { CCWF_VSCODE_TEST_RESULTS: resultsFile, CCWF_VSCODE_TEST_RESTRICTED: trusted ? '0' : '1' },
   });
   try {
     const results = await waitForFile(resultsFile, TIMEOUT_MS - (Date.now() - started), workbench.server.extensionHostExited);

@@ -18,7 +18,7 @@ const CODE_SERVER = join(CACHE, 'node_modules/.bin/code-server');
 // Inside the repo so the bundles' `require('mocha')` finds the repo's node_modules.
 export const SUITE_OUT = join(ROOT, '.cache/vscode-test/suite');
 /** The workspace the extension-host suites open: copies, so tests may edit them. */
-export const SUITE_FILES = { quickstart: 'examples/quickstart', cloudmesh: 'test/fixtures/cloudmesh' };
+export const SUITE_FILES = { quickstart: 'examples/quickstart', cloudmesh: 'test/fixtures/cloudmesh', runs: 'test/fixtures/runs' };
 const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
   '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 

@@ -35,6 +35,7 @@ export async function runCommand(args: string[], options: CliOptions, io: CliIo)
     ...(jobs ? { jobs } : {}),
     ...(options.from ? { from: options.from } : {}),
     ...(options.resume ? { resume: options.resume } : {}),
+    ...(options['run-id'] ? { runId: options['run-id'] } : {}),
     ...(concurrency ? { concurrency } : {}),
     ...(options['fail-fast'] ? { failFast: true } : {}),
     ...(options.python ? { python: options.python } : {}),

@@ -7,6 +7,7 @@ import { defaultRunsDir } from '../../core/engine/run-workflow.js';
 import { EVENTS_FILE } from '../../core/store/events.js';
 import { listRunDirs, logPathOf, readRun } from '../../core/store/run-store.js';
 import { isFinished } from '../../core/model/status.js';
+import { cancelJob, cancelRun } from '../../core/store/run-control.js';
 import { colors, EXIT_FAILED, EXIT_OK, UsageError, type CliIo } from '../io.js';
 import { describeEnd } from '../progress-view.js';
 import type { CliOptions } from '../cli.js';
@@ -92,15 +93,19 @@ function waitUntilJobEnds(dir: string, job: string, signal?: AbortSignal): Promi
 
 export async function cancelCommand(args: string[], options: CliOptions, io: CliIo): Promise<number> {
   const { dir, state } = findRun(args[0], options, io);
-  if (state.status !== 'running') {
-    io.stdout.write(`run ${state.runId} is not running (${state.status})\n`);
+  const job = args[1];
+  const sent = job === undefined ? cancelRun(dir) : cancelJob(dir, job);
+  if (!sent.sent) {
+    io.stdout.write(`${job === undefined ? `run ${state.runId}` : `job ${job}`}: not cancelled: ${sent.reason}\n`);
     return EXIT_OK;
   }
-  // The runner cancels its jobs (whole process trees) and writes the end of the record itself.
-  process.kill(state.pid, 'SIGTERM');
+  const over = () => {
+    const now = readRun(dir);
+    return !now || now.status !== 'running' || (job !== undefined && isFinished(now.jobs.get(job)?.status ?? 'done'));
+  };
   await new Promise<void>((done) => {
     const watcher = watch(join(dir, EVENTS_FILE), () => {
-      if (readRun(dir)?.status !== 'running') finish();
+      if (over()) finish();
     });
     const timer = setTimeout(() => finish(), 30_000);
     const finish = () => {
@@ -108,9 +113,11 @@ export async function cancelCommand(args: string[], options: CliOptions, io: Cli
       watcher.close();
       done();
     };
+    if (over()) finish();
   });
   const after = readRun(dir);
-  io.stdout.write(`run ${state.runId}: ${after?.status ?? 'unknown'}\n`);
+  const what = job === undefined ? `run ${state.runId}: ${after?.status ?? 'unknown'}` : `job ${job}: ${after?.jobs.get(job)?.status ?? 'unknown'}`;
+  io.stdout.write(`${what}\n`);
   return EXIT_OK;
 }
 

@@ -9,6 +9,7 @@ import { parseWorkflow } from '../parse/parse-workflow.js';
 import { validateWorkflow } from '../validate/validate-workflow.js';
 import type { JobRef, RunEvent } from '../store/events.js';
 import { createRunDir, newRunId, readRun, RunRecorder } from '../store/run-store.js';
+import { ControlListener } from '../store/run-control.js';
 import { killGroup, LocalRunner } from '../runners/local-runner.js';
 import type { Runners } from '../runners/runner.js';
 import { Scheduler } from './scheduler.js';
@@ -24,6 +25,8 @@ export interface RunRequest {
   readonly jobs?: readonly string[];
   /** Run this job and everything downstream of it. */
   readonly from?: string;
+  /** The new run's id, when the caller must know it before the run starts (an editor following it). */
+  readonly runId?: string;
   /** Go on with this run (id or folder): only jobs that did not succeed run again. */
   readonly resume?: string;
   readonly concurrency?: number;
@@ -94,10 +97,14 @@ export async function runWorkflow(request: RunRequest): Promise<RunOutcome> {
 
   let order: string[];
   const reattach = new Map<string, { ref: JobRef; attempt: number }>();
+  const previousAttempts = new Map<string, number>();
   if (resumed) {
     order = [...resumed.jobs.values()].filter((j) => j.status !== 'done' && workflow.jobs.has(j.name)).map((j) => j.name);
+    const again = new Set(order);
     for (const job of resumed.jobs.values()) {
-      if (!order.includes(job.name) || !job.ref) continue;
+      if (!again.has(job.name)) continue;
+      if (job.attempt > 0) previousAttempts.set(job.name, job.attempt);
+      if (!job.ref) continue;
       if (job.ref.detached) reattach.set(job.name, { ref: job.ref, attempt: job.attempt });
       // A local job orphaned by a runner that was killed: its result cannot be collected, so stop it and run it again.
       else if (typeof job.ref.pid === 'number' && job.ref.pid > 0 && resumed.hostname === hostname()) killGroup(job.ref.pid, 'SIGKILL');
@@ -108,7 +115,11 @@ export async function runWorkflow(request: RunRequest): Promise<RunOutcome> {
     order = planned;
   }
 
-  const runId = resumed?.runId ?? newRunId();
+  if (request.runId !== undefined && !resumed) {
+    if (!/^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/.test(request.runId)) return { kind: 'refused', message: `'${request.runId}' cannot be a run id (letters, digits, '.', '_', '-')` };
+    if (existsSync(join(runsDir, request.runId))) return { kind: 'refused', message: `a run '${request.runId}' exists already in ${runsDir}` };
+  }
+  const runId = resumed?.runId ?? request.runId ?? newRunId();
   const runDir = resumed ? join(runsDir, runId) : createRunDir(runsDir, runId, loaded.text);
   const recorder = new RunRecorder(runDir);
   const concurrency = Math.max(1, request.concurrency ?? workflow.concurrency ?? availableParallelism());
@@ -135,8 +146,13 @@ export async function runWorkflow(request: RunRequest): Promise<RunOutcome> {
 
   const runners: Runners = request.runners ?? { local: new LocalRunner() };
   let status: RunStatus;
+  let scheduler: Scheduler | undefined;
+  // Other processes (an editor window, `ccwf cancel RUN JOB`) cancel single jobs through the record.
+  const control = new ControlListener(runDir, (req) => {
+    if (req.type === 'cancel-job') scheduler?.cancelJob(req.job);
+  });
   try {
-    status = await new Scheduler({
+    scheduler = new Scheduler({
       runId,
       runDir,
       workflow,
@@ -149,10 +165,13 @@ export async function runWorkflow(request: RunRequest): Promise<RunOutcome> {
       ...(request.signal ? { signal: request.signal } : {}),
       ...(request.python ? { python: request.python } : {}),
       reattach,
+      previousAttempts,
       ...(request.onEvent ? { onEvent: request.onEvent } : {}),
       ...(request.onOutput ? { onOutput: request.onOutput } : {}),
-    }).run();
+    });
+    status = await scheduler.run();
   } finally {
+    control.dispose();
     if (!request.runners) await Promise.all(Object.values(runners).map((r) => r?.dispose?.()));
   }
   emit({ t: Date.now(), type: 'run-end', status });

@@ -27,6 +27,8 @@ export interface SchedulerOptions {
   readonly python?: string;
   /** Jobs still running remotely from before a restart: followed instead of started again. */
   readonly reattach?: ReadonlyMap<string, { readonly ref: JobRef; readonly attempt: number }>;
+  /** Attempts each job had in the run before (a resumed run): numbering goes on from there. */
+  readonly previousAttempts?: ReadonlyMap<string, number>;
   readonly onEvent?: (event: RunEvent) => void;
   readonly onOutput?: (job: string, text: string) => void;
 }
@@ -36,10 +38,14 @@ interface Slot {
   readonly host: Host;
   waitingOn: number;
   attempt: number;
+  /** Attempts made before this process took over (resume): retries count from here. */
+  readonly attemptsBefore: number;
   state: 'waiting' | 'queued' | 'running' | 'retrying' | 'finished';
   handle?: JobHandle;
   timer?: NodeJS.Timeout;
   timedOut?: boolean;
+  /** Cancelled on its own (a person's request), not as part of stopping the run. */
+  cancelled?: boolean;
   lastReport?: string;
 }
 
@@ -58,6 +64,8 @@ export class Scheduler {
   private unfinished = 0;
   private failed = false;
   private stopping = false;
+  /** Some job was cancelled on its own: the run did not fail, but it did not all get done either. */
+  private someCancelled = false;
   private finish!: (status: RunStatus) => void;
 
   constructor(private readonly o: SchedulerOptions) {}
@@ -69,7 +77,8 @@ export class Scheduler {
       const job = workflow.jobs.get(name)!;
       const waitingOn = new Set(job.needs.map((n) => n.job).filter((n) => selected.has(n))).size;
       const host = workflow.hosts.get(job.host)!;
-      this.slots.set(name, { job, host, waitingOn, attempt: 0, state: 'waiting' });
+      const before = this.o.previousAttempts?.get(name) ?? 0;
+      this.slots.set(name, { job, host, waitingOn, attempt: before, attemptsBefore: before, state: 'waiting' });
     }
     this.unfinished = this.slots.size;
     if (this.o.signal?.aborted) {
@@ -227,8 +236,8 @@ export class Scheduler {
   private ended(slot: Slot, result: JobResult): void {
     const { job } = slot;
     const ok = result.exitCode === 0 && !result.error && !slot.timedOut;
-    const cancelled = this.stopping && !ok && !slot.timedOut;
-    const retry = !ok && !cancelled && slot.attempt <= job.retries;
+    const cancelled = (this.stopping || slot.cancelled === true) && !ok && !slot.timedOut;
+    const retry = !ok && !cancelled && slot.attempt - slot.attemptsBefore <= job.retries;
     const error = slot.timedOut ? `timed out after ${formatDuration(job.timeoutMs!)}` : result.error;
     const event: JobEndEvent = {
       t: Date.now(),
@@ -246,7 +255,7 @@ export class Scheduler {
     delete slot.handle;
     if (retry) {
       slot.state = 'retrying';
-      const delay = job.retryDelayMs * 2 ** (slot.attempt - 1);
+      const delay = job.retryDelayMs * 2 ** (slot.attempt - slot.attemptsBefore - 1);
       slot.timer = setTimeout(() => {
         if (this.stopping) return this.settleIfDone();
         this.enqueue(slot);
@@ -264,6 +273,7 @@ export class Scheduler {
       }
     } else {
       this.failed ||= !cancelled;
+      this.someCancelled ||= cancelled;
       this.skipDownstream(job.name);
       if (this.o.failFast && !cancelled) this.stop();
     }
@@ -299,6 +309,38 @@ export class Scheduler {
     }
   }
 
+  /**
+   * Cancels one job: stopped if running (its tree killed), never started if not yet; what
+   * depends on it is skipped while the rest of the run goes on. False when it is already over.
+   */
+  cancelJob(name: string): boolean {
+    const slot = this.slots.get(name);
+    if (!slot || slot.state === 'finished') return false;
+    slot.cancelled = true;
+    if (slot.state === 'running') {
+      slot.handle?.cancel();
+      return true;
+    }
+    // Not running: it ends here, without an attempt.
+    clearTimeout(slot.timer);
+    if (slot.state === 'queued') this.dequeue(slot);
+    slot.state = 'finished';
+    this.unfinished--;
+    this.someCancelled = true;
+    this.emit({ t: Date.now(), type: 'job-end', job: name, attempt: slot.attempt, status: 'cancelled', exitCode: null, error: 'cancelled before it started' });
+    this.skipDownstream(name);
+    this.settleIfDone();
+    return true;
+  }
+
+  private dequeue(slot: Slot): void {
+    const queue = this.queues.get(slot.host.name);
+    if (!queue) return;
+    const head = this.heads.get(slot.host.name) ?? 0;
+    const at = queue.indexOf(slot, head);
+    if (at >= 0) queue.splice(at, 1);
+  }
+
   /** Cancel: running jobs are stopped (their trees killed), nothing new starts. */
   private stop(): void {
     if (this.stopping) return;
@@ -317,7 +359,7 @@ export class Scheduler {
   private settleIfDone(): void {
     if (this.running > 0) return;
     if (this.unfinished > 0 && !this.stopping) return;
-    const status: RunStatus = this.stopping && !(this.o.failFast && this.failed) ? 'cancelled' : this.failed ? 'failed' : 'done';
+    const status: RunStatus = this.stopping && !(this.o.failFast && this.failed) ? 'cancelled' : this.failed ? 'failed' : this.someCancelled ? 'cancelled' : 'done';
     this.finish(status);
   }
 

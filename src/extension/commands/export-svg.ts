@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { basename } from 'node:path';
-import { defaultRunsDir } from '../../core/engine/run-workflow.js';
+import { runsDirOf } from '../settings.js';
 import { runForGraph, workflowSvg } from '../../core/graph/workflow-svg.js';
 import { hasErrors } from '../../core/model/diagnostic.js';
 import { parseWorkflow } from '../../core/parse/parse-workflow.js';
@@ -23,7 +23,7 @@ export async function exportSvg(uri: vscode.Uri, target?: vscode.Uri): Promise<v
   });
   if (!destination) return undefined;
   const path = uri.scheme === 'file' ? uri.fsPath : uri.path;
-  const state = uri.scheme === 'file' ? runForGraph(path, defaultRunsDir(path)) : undefined;
+  const state = uri.scheme === 'file' ? runForGraph(path, runsDirOf(path)) : undefined;
   const svg = await workflowSvg(parsed.workflow, path, state);
   // workspace.fs writes through VS Code, so this works for remote and virtual folders too.
   await vscode.workspace.fs.writeFile(destination, new TextEncoder().encode(svg));

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join } from 'node:path';
-import { defaultRunsDir } from '../../core/engine/run-workflow.js';
+import { runsDirOf } from '../settings.js';
 import type { Diagnostic } from '../../core/model/diagnostic.js';
 import type { Workflow } from '../../core/model/workflow.js';
 import { parseFromWebview, type Capabilities, type FromWebview, type ToWebview, type WorkflowView } from '../../protocol/messages.js';
@@ -84,7 +84,7 @@ export class EditorSession implements vscode.Disposable {
       if (panel.active) host.activated(this);
     }));
     if (document.uri.scheme === 'file') {
-      this.live = this.disposables.add(new LiveRun(document.uri.fsPath, defaultRunsDir(document.uri.fsPath), (u) => {
+      this.live = this.disposables.add(new LiveRun(document.uri.fsPath, runsDirOf(document.uri.fsPath), (u) => {
         this.post({ type: 'runState', runId: u.runId, jobs: u.jobs, ...(u.reset ? { reset: true } : {}) });
       }, host.log));
     }

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, isAbsolute, join } from 'node:path';
-import { defaultRunsDir } from '../../core/engine/run-workflow.js';
+import { runsDirOf } from '../settings.js';
 import { runForGraph } from '../../core/graph/workflow-svg.js';
 import { parseSshConfig, sshAliases } from '../../core/hosts/ssh-config.js';
 import { HOST_KINDS, type HostKind } from '../../core/model/workflow.js';
@@ -11,7 +11,7 @@ import type { ExternalHost, LanguageContext } from '../../language/types.js';
 /** `~/.ssh/config` aliases, re-read only when the file changes (checked by its mtime). */
 let sshCache: { mtimeMs: number; hosts: ExternalHost[] } | undefined;
 
-function sshHosts(): ExternalHost[] {
+export function sshHosts(): ExternalHost[] {
   const file = join(homedir(), '.ssh', 'config');
   let mtimeMs: number;
   try {
@@ -59,7 +59,7 @@ export function languageContext(document: vscode.TextDocument): LanguageContext 
   let run: LanguageContext['lastRun'] | null = null;
   Object.defineProperty(context, 'lastRun', {
     enumerable: true,
-    get: () => (run === null ? (run = runForGraph(document.uri.fsPath, defaultRunsDir(document.uri.fsPath))) : run),
+    get: () => (run === null ? (run = runForGraph(document.uri.fsPath, runsDirOf(document.uri.fsPath))) : run),
   });
   return context;
 }

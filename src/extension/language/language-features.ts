@@ -25,6 +25,7 @@ export class LanguageFeatures implements vscode.Disposable {
   private readonly timers = new Map<string, NodeJS.Timeout>();
   private readonly diagnostics: vscode.DiagnosticCollection;
   private lastAnalyzeMs = 0;
+  private readonly lensesChanged = new vscode.EventEmitter<void>();
 
   constructor() {
     this.diagnostics = this.disposables.add(vscode.languages.createDiagnosticCollection('ccwf'));
@@ -46,7 +47,13 @@ export class LanguageFeatures implements vscode.Disposable {
     this.registerProviders();
   }
 
+  /** Code lenses show run state and run actions: ask VS Code for them again (a run changed, trust was granted). */
+  refreshLenses(): void {
+    this.lensesChanged.fire();
+  }
+
   dispose(): void {
+    this.lensesChanged.dispose();
     for (const t of this.timers.values()) clearTimeout(t);
     this.disposables.dispose();
   }
@@ -144,11 +151,27 @@ export class LanguageFeatures implements vscode.Disposable {
         selectionRanges(a, positions.map((p) => document.offsetAt(p))).map((chain) => to.selectionRange(document, chain))),
     }));
     d.add(vscode.languages.registerCodeLensProvider(SELECTOR, {
-      provideCodeLenses: (document) => withAnalysis(document, (a) =>
-        jobLenses(a, languageContext(document)).map((lens) => new vscode.CodeLens(to.range(document, lens.range), {
-          // Status only for now: no command to run when clicked.
-          title: lensTitle(lens), command: '', tooltip: `Last run of job '${lens.job}'`,
-        }))),
+      onDidChangeCodeLenses: this.lensesChanged.event,
+      provideCodeLenses: (document) => withAnalysis(document, (a) => {
+        // Nothing that runs is offered where nothing may run (Restricted Mode, virtual files).
+        const canRun = vscode.workspace.isTrusted && document.uri.scheme === 'file';
+        return jobLenses(a, languageContext(document)).flatMap((lens) => {
+          const range = to.range(document, lens.range);
+          const args = [document.uri, lens.job];
+          const status = new vscode.CodeLens(range, {
+            title: lensTitle(lens),
+            command: lens.status === undefined ? '' : 'ccwf.showJobLog',
+            ...(lens.status === undefined ? {} : { arguments: args }),
+            tooltip: lens.status === undefined ? `Job '${lens.job}' has not run yet` : `Show the log of '${lens.job}' from its last run`,
+          });
+          if (!canRun) return [status];
+          return [
+            new vscode.CodeLens(range, { title: '$(play) Run job', command: 'ccwf.runJob', arguments: args, tooltip: `Run only '${lens.job}'` }),
+            new vscode.CodeLens(range, { title: 'Run from here', command: 'ccwf.runFromJob', arguments: args, tooltip: `Run '${lens.job}' and everything that needs it` }),
+            status,
+          ];
+        });
+      }),
     }));
     d.add(vscode.languages.registerCodeActionsProvider(SELECTOR, {
       provideCodeActions: (document, selection, context) => withAnalysis(document, (a) => {

@@ -32,7 +32,9 @@ export async function run(): Promise<void> {
   const results: SuiteResults = { passed: 0, failed: 0, pending: 0, tests: [] };
   try {
     const mocha = new Mocha({ ui: 'bdd', timeout: 20_000, reporter: 'spec', color: false });
-    for (const f of readdirSync(__dirname).filter((f) => f.endsWith('.test.cjs')).sort()) {
+    // One extension host is trusted, another is in Restricted Mode; each runs the suites meant for it.
+    const restricted = process.env.CCWF_VSCODE_TEST_RESTRICTED === '1';
+    for (const f of readdirSync(__dirname).filter((f) => f.endsWith('.test.cjs') && f.endsWith('.restricted.test.cjs') === restricted).sort()) {
       mocha.addFile(join(__dirname, f));
     }
     await new Promise<void>((resolve) => {

@@ -88,8 +88,12 @@ describe('language features', () => {
     assert.deepEqual(names.find(([n]) => n === 'jobs')?.[1], ['fetch', 'train', 'report']);
     assert.deepEqual(names.find(([n]) => n === 'hosts')?.[1], ['hpc']);
     const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', document.uri);
-    assert.equal(lenses.length, 3);
-    assert.deepEqual(lenses.map((l) => l.range.start.line), ['  fetch:', '  train:', '  report:'].map((k) => at(document, k).line));
+    // Above each job: Run job, Run from here, and how it last did.
+    assert.equal(lenses.length, 9);
+    const lines = ['  fetch:', '  train:', '  report:'].map((k) => at(document, k).line);
+    assert.deepEqual(lenses.map((l) => l.range.start.line), lines.flatMap((l) => [l, l, l]));
+    assert.deepEqual(lenses.slice(0, 2).map((l) => [l.command?.command, l.command?.arguments?.[1]]), [['ccwf.runJob', 'fetch'], ['ccwf.runFromJob', 'fetch']]);
+    assert.match(lenses[2]!.command!.title, /^(not run yet|done|failed|cancelled|skipped|running)/);
     assert.ok(lenses.every((l) => l.command?.title), 'every lens has a title');
   });
 

@@ -1,0 +1,76 @@
+import type * as vscode from 'vscode';
+import { basename } from 'node:path';
+import { formatDuration } from '../../core/parse/duration.js';
+import { countByStatus, type JobState, type RunState } from '../../core/store/run-state.js';
+import type { RunModelChange } from './runs-model.js';
+
+/**
+ * The engine's side of the Output panel: when each job of a live run started and ended, where,
+ * with which exit code and how long it took, and how each run ended. Written from the run
+ * records, so runs started from a terminal are logged as well as the window's own.
+ */
+export class EngineLog {
+  /** What was last logged per run and job (`status#attempt`), to log transitions only. */
+  private readonly seen = new Map<string, Map<string, string>>();
+  private readonly ended = new Set<string>();
+
+  constructor(private readonly log: vscode.LogOutputChannel) {}
+
+  onChange(change: RunModelChange): void {
+    const { runDir, state } = change;
+    let jobs = this.seen.get(runDir);
+    if (!jobs) {
+      // Seen for the first time: say what it is, without replaying what happened before.
+      jobs = new Map();
+      this.seen.set(runDir, jobs);
+      this.log.info(`run ${state.runId} ${state.status === 'running' ? 'started' : state.status}: ${state.workflowName ?? basename(state.workflowFile)}, ${state.jobs.size} job${state.jobs.size === 1 ? '' : 's'} (${state.workflowFile})`);
+    }
+    for (const name of change.jobs) {
+      const job = state.jobs.get(name);
+      if (!job) continue;
+      const key = `${job.status}#${job.attempt}`;
+      if (jobs.get(name) === key) continue;
+      jobs.set(name, key);
+      this.logJob(state, job);
+    }
+    if (state.status !== 'running' && !this.ended.has(runDir)) {
+      this.ended.add(runDir);
+      const n = countByStatus(state);
+      const took = state.endedAt !== undefined ? ` in ${formatDuration(state.endedAt - state.startedAt)}` : '';
+      const line = `run ${state.runId} ${state.status}${took}: ${n.done}/${state.jobs.size} done${n.failed ? `, ${n.failed} failed` : ''}${n.skipped ? `, ${n.skipped} skipped` : ''}${n.cancelled ? `, ${n.cancelled} cancelled` : ''}`;
+      if (state.status === 'done') this.log.info(line);
+      else this.log.warn(line);
+    } else if (state.status === 'running') {
+      this.ended.delete(runDir); // resumed
+    }
+  }
+
+  private logJob(run: RunState, job: JobState): void {
+    const where = `${run.runId} ${job.name}`;
+    const took = job.startedAt !== undefined && job.endedAt !== undefined ? ` after ${formatDuration(job.endedAt - job.startedAt)}` : '';
+    const exit = job.exitCode !== undefined && job.exitCode !== null ? ` exit code ${job.exitCode}` : job.signal ? ` signal ${job.signal}` : '';
+    switch (job.status) {
+      case 'running':
+        return this.log.info(`${where}: started on ${job.host ?? 'local'}${job.attempt > 1 ? ` (attempt ${job.attempt})` : ''}`);
+      case 'submitted':
+        return this.log.info(`${where}: submitted to ${job.host ?? 'its host'}`);
+      case 'done':
+        return this.log.info(`${where}: done${took},${exit || ' exit code 0'}`);
+      case 'failed':
+        return this.log.error(`${where}: failed${took}${exit ? `,${exit}` : ''}${job.error ? ` — ${job.error}` : ''}`);
+      case 'cancelled':
+        return this.log.warn(`${where}: cancelled${took}${job.error ? ` — ${job.error}` : ''}`);
+      case 'skipped':
+        return this.log.warn(`${where}: skipped — ${job.error ?? 'a job it needs did not succeed'}`);
+      case 'waiting':
+        if (job.attempt > 0) this.log.info(`${where}: will be retried`);
+        return;
+      case 'ready':
+        return;
+      default: {
+        const unexpected: never = job.status;
+        void unexpected;
+      }
+    }
+  }
+}
