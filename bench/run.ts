@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { layoutBench } from './layout-bench.js';
 import { editorBench } from './editor-bench.js';
+import { vscodeRunBench } from './vscode-run-bench.js';
 import { completionBench } from './completion-bench.js';
 import { languageBench } from './language-bench.js';
 
@@ -93,6 +94,7 @@ try {
   console.log(languageBench());
   console.log(completionBench());
   for (const line of await editorBench(work)) console.log(line);
+  for (const line of await vscodeRunBench(work)) console.log(line);
 } finally {
   rmSync(work, { recursive: true, force: true });
 }

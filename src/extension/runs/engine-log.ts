@@ -1,6 +1,7 @@
 import type * as vscode from 'vscode';
 import { basename } from 'node:path';
 import { formatDuration } from '../../core/parse/duration.js';
+import { isFinished } from '../../core/model/status.js';
 import { countByStatus, type JobState, type RunState } from '../../core/store/run-state.js';
 import type { RunModelChange } from './runs-model.js';
 
@@ -10,7 +11,7 @@ import type { RunModelChange } from './runs-model.js';
  * records, so runs started from a terminal are logged as well as the window's own.
  */
 export class EngineLog {
-  /** What was last logged per run and job (`status#attempt`), to log transitions only. */
+  /** What was logged per run and job (`start#N`, `done#N`…), so each line is written once. */
   private readonly seen = new Map<string, Map<string, string>>();
   private readonly ended = new Set<string>();
 
@@ -28,10 +29,19 @@ export class EngineLog {
     for (const name of change.jobs) {
       const job = state.jobs.get(name);
       if (!job) continue;
-      const key = `${job.status}#${job.attempt}`;
-      if (jobs.get(name) === key) continue;
-      jobs.set(name, key);
-      this.logJob(state, job);
+      // Changes arrive in batches: a short job may have started and ended within one, and
+      // still gets both lines, in order.
+      const logged = jobs.get(name) ?? '';
+      const start = `start#${job.attempt}`;
+      if (job.startedAt !== undefined && job.attempt > 0 && !logged.includes(start)) {
+        this.logStart(state, job);
+        jobs.set(name, start);
+      }
+      const end = `${job.status}#${job.attempt}`;
+      if (isFinished(job.status) && !(jobs.get(name) ?? '').includes(end)) {
+        this.logEnd(state, job);
+        jobs.set(name, `${jobs.get(name) ?? ''} ${end}`);
+      }
     }
     if (state.status !== 'running' && !this.ended.has(runDir)) {
       this.ended.add(runDir);
@@ -45,32 +55,17 @@ export class EngineLog {
     }
   }
 
-  private logJob(run: RunState, job: JobState): void {
+  private logStart(run: RunState, job: JobState): void {
+    this.log.info(`${run.runId} ${job.name}: started on ${job.host ?? 'local'}${job.attempt > 1 ? ` (attempt ${job.attempt})` : ''}`);
+  }
+
+  private logEnd(run: RunState, job: JobState): void {
     const where = `${run.runId} ${job.name}`;
     const took = job.startedAt !== undefined && job.endedAt !== undefined ? ` after ${formatDuration(job.endedAt - job.startedAt)}` : '';
     const exit = job.exitCode !== undefined && job.exitCode !== null ? ` exit code ${job.exitCode}` : job.signal ? ` signal ${job.signal}` : '';
-    switch (job.status) {
-      case 'running':
-        return this.log.info(`${where}: started on ${job.host ?? 'local'}${job.attempt > 1 ? ` (attempt ${job.attempt})` : ''}`);
-      case 'submitted':
-        return this.log.info(`${where}: submitted to ${job.host ?? 'its host'}`);
-      case 'done':
-        return this.log.info(`${where}: done${took},${exit || ' exit code 0'}`);
-      case 'failed':
-        return this.log.error(`${where}: failed${took}${exit ? `,${exit}` : ''}${job.error ? ` — ${job.error}` : ''}`);
-      case 'cancelled':
-        return this.log.warn(`${where}: cancelled${took}${job.error ? ` — ${job.error}` : ''}`);
-      case 'skipped':
-        return this.log.warn(`${where}: skipped — ${job.error ?? 'a job it needs did not succeed'}`);
-      case 'waiting':
-        if (job.attempt > 0) this.log.info(`${where}: will be retried`);
-        return;
-      case 'ready':
-        return;
-      default: {
-        const unexpected: never = job.status;
-        void unexpected;
-      }
-    }
+    if (job.status === 'done') this.log.info(`${where}: done${took},${exit || ' exit code 0'}`);
+    else if (job.status === 'failed') this.log.error(`${where}: failed${took}${exit ? `,${exit}` : ''}${job.error ? ` — ${job.error}` : ''}`);
+    else if (job.status === 'cancelled') this.log.warn(`${where}: cancelled${took}${job.error ? ` — ${job.error}` : ''}`);
+    else this.log.warn(`${where}: skipped — ${job.error ?? 'a job it needs did not succeed'}`);
   }
 }

@@ -7,15 +7,17 @@ import * as vscode from 'vscode';
 export class JobTerminal implements vscode.Disposable {
   readonly terminal: vscode.Terminal;
   private readonly writes = new vscode.EventEmitter<string>();
+  private readonly names = new vscode.EventEmitter<string>();
   /** Output written before VS Code opened the terminal: it would be lost otherwise. */
   private pending: string[] | undefined = [];
   private closed = false;
   /** Everything written, for tests and for a terminal reopened later. */
   private received = 0;
 
-  constructor(readonly name: string, onClose: () => void) {
+  constructor(private currentName: string, onClose: () => void) {
     const pty: vscode.Pseudoterminal = {
       onDidWrite: this.writes.event,
+      onDidChangeName: this.names.event,
       open: () => {
         for (const text of this.pending ?? []) this.writes.fire(text);
         this.pending = undefined;
@@ -25,7 +27,17 @@ export class JobTerminal implements vscode.Disposable {
         onClose();
       },
     };
-    this.terminal = vscode.window.createTerminal({ name, pty, iconPath: new vscode.ThemeIcon('run'), isTransient: true });
+    this.terminal = vscode.window.createTerminal({ name: currentName, pty, iconPath: new vscode.ThemeIcon('run'), isTransient: true });
+  }
+
+  get name(): string {
+    return this.currentName;
+  }
+
+  /** Shows another job from now on: cheaper than a new terminal when jobs come by the hundred. */
+  rename(name: string): void {
+    this.currentName = name;
+    this.names.fire(name);
   }
 
   get isClosed(): boolean {
@@ -53,5 +65,6 @@ export class JobTerminal implements vscode.Disposable {
   dispose(): void {
     this.terminal.dispose();
     this.writes.dispose();
+    this.names.dispose();
   }
 }

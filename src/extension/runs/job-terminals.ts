@@ -15,8 +15,9 @@ interface Streaming {
 
 /**
  * One terminal per job of the runs this window started, named after the job and reused when the
- * job runs again. At most `limit()` are open: a new one replaces the oldest whose job is over,
- * so a thousand-job run does not open a thousand terminals (every log stays in the Runs view).
+ * job runs again. At most `limit()` are open: past that, the terminal idle longest is renamed
+ * for the next job, so a thousand-job run does not open a thousand terminals (every log stays
+ * in the Runs view).
  */
 export class JobTerminals implements vscode.Disposable {
   private readonly terminals = new Map<string, JobTerminal>();
@@ -91,16 +92,20 @@ export class JobTerminals implements vscode.Disposable {
     const existing = this.terminals.get(key);
     if (existing && !existing.isClosed) return existing;
     const limit = this.limit();
+    if (limit === 0) return undefined;
     if (this.terminals.size >= limit) {
-      // Replace the oldest terminal whose job is over; when all are busy, this job goes without.
+      // Take over the terminal that has been idle longest; when all are busy, this job goes without.
       const idle = [...this.terminals.keys()].find((k) => !this.streaming.has(k));
       if (idle === undefined) return undefined;
-      this.terminals.get(idle)!.dispose();
+      const terminal = this.terminals.get(idle)!;
       this.terminals.delete(idle);
+      this.shown.delete(idle);
+      terminal.rename(name);
+      this.terminals.set(key, terminal);
+      return terminal;
     }
-    if (limit === 0) return undefined;
     const terminal = new JobTerminal(name, () => {
-      if (this.terminals.get(key) === terminal) this.terminals.delete(key);
+      for (const [k, t] of this.terminals) if (t === terminal) this.terminals.delete(k);
     });
     this.terminals.set(key, terminal);
     return terminal;

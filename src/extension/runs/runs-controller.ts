@@ -4,6 +4,7 @@ import { loadWorkflow } from '../../core/engine/run-workflow.js';
 import { hasErrors } from '../../core/model/diagnostic.js';
 import { cancelJob, cancelRun } from '../../core/store/run-control.js';
 import type { RunState } from '../../core/store/run-state.js';
+import { ThrottledBatch } from '../../core/util/throttled-batch.js';
 import { DisposableStore } from '../disposables.js';
 import { runSettings, runsDirOf } from '../settings.js';
 import { EngineLog } from './engine-log.js';
@@ -24,6 +25,8 @@ export interface StartRequest {
 
 /** Runs this window started, kept across reloads so their jobs get terminals again. */
 const LAUNCHED_KEY = 'ccwf.launchedRuns';
+/** Views of runs (tree, status bar, terminals' headers, engine log) update at most this often. */
+const UI_UPDATES_PER_SECOND = 10;
 const WORKFLOW_GLOB = '**/*.ccwf';
 
 /**
@@ -42,6 +45,9 @@ export class RunsController implements vscode.Disposable {
   private readonly notifier: RunNotifier;
   private readonly engineLog: EngineLog;
   private readonly launcher: RunLauncher;
+  /** Changes since the views were last updated, per run: a busy run updates them a few times a second, not per event. */
+  private readonly pending = new Map<string, { jobs: Set<string>; appeared: boolean }>();
+  private readonly batch = new ThrottledBatch<string>(UI_UPDATES_PER_SECOND, (runDirs) => this.dispatch(runDirs));
 
   constructor(private readonly context: vscode.ExtensionContext, private readonly log: vscode.LogOutputChannel) {
     this.launcher = new RunLauncher(join(context.extensionUri.fsPath, 'dist', 'cli.js'), join(context.logUri.fsPath, 'launches'));
@@ -53,13 +59,33 @@ export class RunsController implements vscode.Disposable {
     ));
     this.treeView = this.disposables.add(vscode.window.createTreeView('ccwf.runs', { treeDataProvider: this.tree, showCollapseAll: true }));
     this.disposables.add(this.model.onDidChange((change) => {
-      if (!change) return;
+      if (!change) return this.tree.update(undefined);
+      const pending = this.pending.get(change.runDir);
+      if (pending) {
+        for (const j of change.jobs) pending.jobs.add(j);
+        pending.appeared ||= change.appeared;
+      } else {
+        this.pending.set(change.runDir, { jobs: new Set(change.jobs), appeared: change.appeared });
+      }
+      this.batch.mark(change.runDir);
+    }));
+    this.disposables.add({ dispose: () => this.batch.dispose() });
+    this.reattachLaunched();
+  }
+
+  private dispatch(runDirs: ReadonlySet<string>): void {
+    for (const runDir of runDirs) {
+      const pending = this.pending.get(runDir);
+      const state = this.model.get(runDir);
+      this.pending.delete(runDir);
+      if (!pending || !state) continue;
+      const change = { runDir, state, jobs: pending.jobs, appeared: pending.appeared };
       this.engineLog.onChange(change);
       this.terminals.onChange(change);
+      this.tree.update(change);
       this.statusBar.onChange(change);
       this.notifier.onChange(change);
-    }));
-    this.reattachLaunched();
+    }
   }
 
   /** Reads the runs folders of the workspace's workflows, and watches for new workflows. */

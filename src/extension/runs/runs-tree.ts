@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { basename } from 'node:path';
 import { formatDuration } from '../../core/parse/duration.js';
 import { countByStatus, type JobState, type RunState } from '../../core/store/run-state.js';
-import type { RunsModel } from './runs-model.js';
+import type { RunModelChange, RunsModel } from './runs-model.js';
 import { statusIcon } from './status-icons.js';
 
 /** A run in the Runs view; also the argument its commands receive. */
@@ -30,14 +30,13 @@ export class RunsTree implements vscode.TreeDataProvider<RunsTreeNode>, vscode.D
   readonly onDidChangeTreeData = this.changed.event;
   private readonly runNodes = new Map<string, RunNode>();
   private readonly jobNodes = new Map<string, JobNode>();
-  private readonly subscription: vscode.Disposable;
 
-  constructor(private readonly model: RunsModel) {
-    this.subscription = model.onDidChange((change) => {
-      // A new run changes the list; an update changes only its own node and its jobs.
-      if (!change || change.appeared) this.changed.fire(undefined);
-      else this.changed.fire(this.runNode(change.runDir));
-    });
+  constructor(private readonly model: RunsModel) {}
+
+  /** A new run (or none: the list as a whole) changes the list; an update only its own node and its jobs. */
+  update(change: RunModelChange | undefined): void {
+    if (!change || change.appeared) this.changed.fire(undefined);
+    else this.changed.fire(this.runNode(change.runDir));
   }
 
   runNode(runDir: string): RunNode {
@@ -66,7 +65,6 @@ export class RunsTree implements vscode.TreeDataProvider<RunsTreeNode>, vscode.D
   }
 
   dispose(): void {
-    this.subscription.dispose();
     this.changed.dispose();
   }
 
