@@ -186,3 +186,36 @@ describe('workflow editor in a dark theme', () => {
     await screenshot(wb.page, 'editor-dark');
   });
 });
+
+describe('running a workflow from the editor', () => {
+  let wb: Workbench;
+
+  before(async () => {
+    wb = await openWorkbench({ files: { runs: 'test/fixtures/runs' }, theme: 'Default Light Modern' });
+    await waitForWorkbench(wb.page);
+  });
+  after(async () => wb?.close());
+
+  it('runs it from the toolbar: nodes turn running then done, a terminal per job, the run in the Runs view', async () => {
+    await openFile(wb.page, 'slow.ccwf');
+    const frame = editorFrame(wb.page);
+    await frame.locator('.node[data-job="then"]').waitFor({ timeout: 30_000 });
+    const run = frame.getByRole('button', { name: 'Run workflow' });
+    await run.click();
+    await frame.locator('.node[data-job="counting"][data-status="running"]').waitFor({ timeout: 30_000 });
+    await frame.locator('ccwf-job-cell[data-job="counting"]', { hasText: 'line 2' }).waitFor({ timeout: 15_000 });
+    await screenshot(wb.page, 'editor-running');
+    await frame.locator('.node[data-job="then"][data-status="done"]').waitFor({ timeout: 30_000 });
+    await frame.locator('.node[data-job="counting"][data-status="done"]').waitFor();
+    // The job's terminal, named after it, in the panel.
+    await wb.page.locator('.terminal-tabs-entry, .single-terminal-tab', { hasText: 'counting' }).first().waitFor({ timeout: 15_000 });
+    await screenshot(wb.page, 'editor-run-done');
+
+    await wb.page.locator('.activitybar .action-item a[aria-label^="ccwf"]').click();
+    const runRow = wb.page.locator('.monaco-list-row', { hasText: 'slow' }).filter({ hasText: 'done · 2/2' });
+    await runRow.waitFor({ timeout: 15_000 });
+    await runRow.click();
+    await wb.page.locator('.monaco-list-row', { hasText: 'counting' }).filter({ hasText: 'local' }).waitFor();
+    await screenshot(wb.page, 'runs-view');
+  });
+});
