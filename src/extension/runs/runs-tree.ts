@@ -113,13 +113,11 @@ function jobItem(run: RunState, job: JobState, node: JobNode): vscode.TreeItem {
   return item;
 }
 
-/** Relative start time: `just now`, `5 min ago`, `yesterday 14:02`. */
+/** When a run started: the time for today's runs (seconds tell apart two runs of one minute), else the date too. */
 function started(t: number): string {
-  const seconds = Math.round((Date.now() - t) / 1000);
-  if (seconds < 45) return 'just now';
-  if (seconds < 3600) return `${Math.round(seconds / 60)} min ago`;
   const date = new Date(t);
-  const time = `${String(date.getHours()).padStart(2, '0')}:${String(date.getMinutes()).padStart(2, '0')}`;
-  if (seconds < 86_400 && new Date().getDate() === date.getDate()) return `today ${time}`;
-  return `${date.toISOString().slice(0, 10)} ${time}`;
+  const p = (n: number) => String(n).padStart(2, '0');
+  const time = `${p(date.getHours())}:${p(date.getMinutes())}`;
+  if (date.toDateString() === new Date().toDateString()) return `${time}:${p(date.getSeconds())}`;
+  return `${date.getFullYear()}-${p(date.getMonth() + 1)}-${p(date.getDate())} ${time}`;
 }

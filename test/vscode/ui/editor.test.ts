@@ -70,14 +70,15 @@ describe('workflow editor in the workbench', () => {
     assert.match(await frame.locator('ccwf-job-cell[data-job="train"] .output').innerText(), /\S/);
     await screenshot(wb.page, 'editor-light-after-run');
 
-    // "Open log" shows the job's log from that run beside the editor.
+    // "Open log" shows the job's log from that run in the Output panel, in a channel of its own.
     await frame.locator('ccwf-job-cell[data-job="train"]').getByRole('button', { name: 'Open log' }).click();
-    await wb.page.locator('.tab', { hasText: 'train.log' }).waitFor();
-    await wb.page.locator('.monaco-editor .view-line', { hasText: 'trained:' }).first().waitFor();
-    const tab = wb.page.locator('.tab', { hasText: 'train.log' });
-    await tab.hover();
-    await tab.locator('.codicon-close').click();
-    await tab.waitFor({ state: 'detached' });
+    const panel = wb.page.locator('.part.panel');
+    await panel.locator('.monaco-editor .view-line', { hasText: 'trained:' }).first().waitFor();
+    await panel.locator('.monaco-editor .view-line', { hasText: '# train · run' }).first().waitFor();
+    // Ctrl+J toggles the panel, from anywhere but a webview: click into the output first.
+    await panel.locator('.monaco-editor .view-line', { hasText: 'trained:' }).first().click();
+    await wb.page.keyboard.press('Control+J');
+    await panel.waitFor({ state: 'hidden' });
   });
 
   it('adds a job and a dependency through the UI, and saves them as YAML', async () => {
@@ -194,6 +195,9 @@ describe('running a workflow from the editor', () => {
     wb = await openWorkbench({ files: { runs: 'test/fixtures/runs' }, theme: 'Default Light Modern' });
     await waitForWorkbench(wb.page);
   });
+  afterEach(async function () {
+    if (this.currentTest?.state === 'failed') await wb.page.screenshot({ path: join(ARTIFACTS, `failed-${this.currentTest.title.slice(0, 40)}.png`) });
+  });
   after(async () => wb?.close());
 
   it('runs it from the toolbar: nodes turn running then done, a terminal per job, the run in the Runs view', async () => {
@@ -217,5 +221,23 @@ describe('running a workflow from the editor', () => {
     await runRow.click();
     await wb.page.locator('.monaco-list-row', { hasText: 'counting' }).filter({ hasText: 'local' }).waitFor();
     await screenshot(wb.page, 'runs-view');
+  });
+
+  it('goes on through a window reload: the run finishes, and the Runs view and the editor show it', async () => {
+    const frame = editorFrame(wb.page);
+    await wb.page.locator('.tab', { hasText: 'slow.ccwf' }).click();
+    await frame.getByRole('button', { name: 'Run workflow' }).click();
+    await frame.locator('ccwf-job-cell[data-job="counting"]', { hasText: /running \d+%/ }).waitFor({ timeout: 30_000 });
+    await runCommand(wb.page, 'Developer: Reload Window');
+    await waitForWorkbench(wb.page);
+    // The reload restores the side bar as it was (the ccwf views); a click would close it.
+    const runsView = wb.page.locator('.pane-header', { hasText: 'Runs' });
+    if (!(await runsView.isVisible())) await wb.page.locator('.activitybar .action-item a[aria-label^="ccwf"]').click();
+    // Two runs of slow now; the newest (first) is the one that went through the reload.
+    const newest = wb.page.locator('.monaco-list-row[aria-level="1"]').first();
+    await newest.filter({ hasText: /slow\s*(running|done) · / }).waitFor({ timeout: 30_000 });
+    await newest.filter({ hasText: 'done · 2/2' }).waitFor({ timeout: 30_000 });
+    await editorFrame(wb.page).locator('.node[data-job="then"][data-status="done"]').waitFor({ timeout: 30_000 });
+    await screenshot(wb.page, 'runs-view-after-reload');
   });
 });
