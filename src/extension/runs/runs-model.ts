@@ -15,6 +15,9 @@ export interface RunModelChange {
   readonly appeared: boolean;
 }
 
+/** Past runs read per runs folder when it is first added (new runs always appear). */
+const HISTORY_PER_FOLDER = 50;
+
 interface Entry {
   state: RunState;
   follower?: RunFollower;
@@ -38,7 +41,8 @@ export class RunsModel implements vscode.Disposable {
     if (this.folders.has(runsDir)) return;
     this.folders.set(runsDir, new RunsWatcher(runsDir, (runDir) => this.see(runDir, true)));
     let added = false;
-    for (const runDir of listRunDirs(runsDir)) added = this.see(runDir, false) || added;
+    // Newest first, and only so many: each record is read whole, and years of history would stall the window.
+    for (const runDir of listRunDirs(runsDir).slice(0, HISTORY_PER_FOLDER)) added = this.see(runDir, false) || added;
     if (added) this.changed.fire(undefined);
   }
 
