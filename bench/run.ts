@@ -11,6 +11,7 @@ import { performance } from 'node:perf_hooks';
 import { layoutBench } from './layout-bench.js';
 import { editorBench } from './editor-bench.js';
 import { vscodeRunBench } from './vscode-run-bench.js';
+import { sshBench } from './ssh-bench.js';
 import { completionBench } from './completion-bench.js';
 import { languageBench } from './language-bench.js';
 
@@ -95,6 +96,7 @@ try {
   console.log(completionBench());
   for (const line of await editorBench(work)) console.log(line);
   for (const line of await vscodeRunBench(work)) console.log(line);
+  console.log(await sshBench(work));
 } finally {
   rmSync(work, { recursive: true, force: true });
 }

@@ -4,7 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-DEBIAN_PACKAGES=(python3 jupyter-nbconvert python3-nbclient python3-ipykernel make procps time)
+DEBIAN_PACKAGES=(python3 jupyter-nbconvert python3-nbclient python3-ipykernel make procps time openssh-server)
 missing=()
 for p in "${DEBIAN_PACKAGES[@]}"; do dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p"); done
 if [ ${#missing[@]} -gt 0 ]; then

@@ -1,4 +1,5 @@
 import { cli } from './cli.js';
+import { terminalAsk } from './terminal-ask.js';
 
 const controller = new AbortController();
 let interrupts = 0;
@@ -17,5 +18,6 @@ const code = await cli(process.argv.slice(2), {
   env: process.env,
   isTTY: Boolean(process.stdout.isTTY),
   signal: controller.signal,
+  ...(process.stdin.isTTY ? { ask: terminalAsk } : {}),
 });
 process.exitCode = code;

@@ -14,6 +14,7 @@ Commands:
       --resume RUN            rerun what did not succeed in RUN   --run-id ID   name the new run
       -j, --concurrency N     jobs at once (default: CPUs)   --fail-fast   stop at the first failure
       --dry-run               show what would run  --python P   interpreter for .py and notebooks
+      --accept-new-host-keys  trust ssh hosts not yet in known_hosts (their fingerprints are printed)
   runs [FILE]                 list runs, newest first (--json)
   status RUN                  jobs of a run and their state (--json)
   logs RUN JOB [--follow]     print a job's log
@@ -31,6 +32,7 @@ const OPTIONS = {
   from: { type: 'string' },
   resume: { type: 'string' },
   'run-id': { type: 'string' },
+  'accept-new-host-keys': { type: 'boolean' },
   concurrency: { type: 'string', short: 'j' },
   'fail-fast': { type: 'boolean' },
   'dry-run': { type: 'boolean' },

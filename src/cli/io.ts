@@ -8,6 +8,8 @@ export interface CliIo {
   readonly isTTY: boolean;
   /** Aborted on Ctrl-C / SIGTERM. */
   readonly signal?: AbortSignal;
+  /** Asks the person at the terminal (absent when nobody can answer: no TTY). `secret` hides the typing. */
+  readonly ask?: (question: string, options?: { readonly secret?: boolean }) => Promise<string | undefined>;
 }
 
 export const EXIT_OK = 0;

@@ -4,6 +4,8 @@ import { hasErrors } from '../../core/model/diagnostic.js';
 import { formatDiagnostics } from '../diagnostics-format.js';
 import { colors, EXIT_FAILED, EXIT_OK, UsageError, type CliIo } from '../io.js';
 import { ProgressView } from '../progress-view.js';
+import { remotePrompts } from '../remote-prompts.js';
+import { defaultRunners, disposeRunners } from '../../core/runners/default-runners.js';
 import type { CliOptions } from '../cli.js';
 
 export async function runCommand(args: string[], options: CliOptions, io: CliIo): Promise<number> {
@@ -29,7 +31,9 @@ export async function runCommand(args: string[], options: CliOptions, io: CliIo)
   }
 
   const view = new ProgressView(io);
+  const runners = defaultRunners(remotePrompts(io, options['accept-new-host-keys'] === true));
   const outcome = await runWorkflow({
+    runners,
     workflowPath: path,
     ...(options['runs-dir'] ? { runsDir: resolve(io.cwd, options['runs-dir']) } : {}),
     ...(jobs ? { jobs } : {}),
@@ -42,7 +46,7 @@ export async function runCommand(args: string[], options: CliOptions, io: CliIo)
     ...(io.signal ? { signal: io.signal } : {}),
     onEvent: (event) => view.onEvent(event),
     onRunCreated: (runId, runDir) => io.stderr.write(c.dim(`run ${runId} (${runDir})\n`)),
-  });
+  }).finally(() => disposeRunners(runners));
   view.finish();
   if (outcome.kind === 'invalid') {
     io.stderr.write(formatDiagnostics(file, outcome.text, outcome.diagnostics, c));
