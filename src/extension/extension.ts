@@ -93,6 +93,18 @@ export function activate(context: vscode.ExtensionContext): CcwfTestApi | undefi
     return result;
   });
   command('ccwf.refreshHosts', () => hosts.refresh());
+  command('ccwf.openHostTerminal', (node?: HostNode) => {
+    if (!node || (node.hostKind !== 'ssh' && node.hostKind !== 'slurm') || !requireTrust()) return undefined;
+    // The system's ssh, with its own config, agent and known_hosts; arguments, never a shell string.
+    const terminal = vscode.window.createTerminal({
+      name: `ssh ${node.name}`,
+      shellPath: 'ssh',
+      shellArgs: [...(node.user ? ['-l', node.user] : []), '--', node.ssh ?? node.name],
+      iconPath: new vscode.ThemeIcon('remote'),
+    });
+    terminal.show();
+    return terminal;
+  });
 
   if (context.extensionMode !== vscode.ExtensionMode.Test) return undefined;
   const sessionFor = (uri: vscode.Uri) => providers.map((p) => p.sessionFor(uri)).find((s) => s);

@@ -1,6 +1,8 @@
 import * as vscode from 'vscode';
 import { basename } from 'node:path';
 import { checkHost, type HostCheck } from '../../core/hosts/check-host.js';
+import { checkSshHost } from '../../core/hosts/check-ssh-host.js';
+import { sshPrompts } from './ssh-prompts.js';
 import type { HostKind } from '../../core/model/workflow.js';
 import { parseWorkflow } from '../../core/parse/parse-workflow.js';
 import { settingHosts, sshHosts } from '../language/language-context.js';
@@ -11,6 +13,9 @@ export interface HostNode {
   readonly name: string;
   readonly hostKind: HostKind;
   readonly distro?: string;
+  /** ssh destination and user, for ssh and Slurm hosts. */
+  readonly ssh?: string;
+  readonly user?: string;
   /** Where it is declared: a workflow file, the setting, `~/.ssh/config`, or built in. */
   readonly source: string;
 }
@@ -49,10 +54,17 @@ export class HostsTree implements vscode.TreeDataProvider<HostNode>, vscode.Disp
     for (const document of vscode.workspace.textDocuments) {
       if (document.languageId !== 'ccwf') continue;
       for (const host of parseWorkflow(document.getText()).workflow.hosts.values()) {
-        add({ kind: 'host', name: host.name, hostKind: host.kind, ...(host.distro ? { distro: host.distro } : {}), source: basename(document.uri.path) });
+        add({
+          kind: 'host', name: host.name, hostKind: host.kind, source: basename(document.uri.path),
+          ...(host.distro ? { distro: host.distro } : {}), ...(host.ssh ? { ssh: host.ssh } : {}), ...(host.user ? { user: host.user } : {}),
+        });
       }
     }
-    for (const h of settingHosts()) add({ kind: 'host', name: h.name, hostKind: h.kind ?? 'ssh', source: 'settings' });
+    const configured = vscode.workspace.getConfiguration('ccwf').get<Record<string, { ssh?: string; user?: string; distro?: string }>>('hosts') ?? {};
+    for (const h of settingHosts()) {
+      const c = configured[h.name] ?? {};
+      add({ kind: 'host', name: h.name, hostKind: h.kind ?? 'ssh', source: 'settings', ...(c.ssh ? { ssh: c.ssh } : {}), ...(c.user ? { user: c.user } : {}), ...(c.distro ? { distro: c.distro } : {}) });
+    }
     for (const h of sshHosts()) add({ kind: 'host', name: h.name, hostKind: 'ssh', source: '~/.ssh/config' });
     return [...hosts.values()];
   }
@@ -79,7 +91,11 @@ export class HostsTree implements vscode.TreeDataProvider<HostNode>, vscode.Disp
   async check(node: HostNode): Promise<HostCheck> {
     this.checks.set(node.name, 'checking');
     this.changed.fire(undefined);
-    const result = await checkHost({ name: node.name, kind: node.hostKind, ...(node.distro ? { distro: node.distro } : {}) });
+    const result = await checkHost({ name: node.name, kind: node.hostKind, ...(node.distro ? { distro: node.distro } : {}) }, {
+      // Slurm hosts are reached through their login node over ssh, as jobs will be.
+      ssh: () => checkSshHost(node, sshPrompts),
+      slurm: () => checkSshHost(node, sshPrompts),
+    });
     this.checks.set(node.name, result);
     this.changed.fire(undefined);
     return result;

@@ -1,6 +1,9 @@
 import * as vscode from 'vscode';
 import { join } from 'node:path';
-import { loadWorkflow } from '../../core/engine/run-workflow.js';
+import { loadWorkflow, planJobs } from '../../core/engine/run-workflow.js';
+import { checkSshHost } from '../../core/hosts/check-ssh-host.js';
+import type { Host } from '../../core/model/workflow.js';
+import { sshPrompts } from '../hosts/ssh-prompts.js';
 import { hasErrors } from '../../core/model/diagnostic.js';
 import { cancelJob, cancelRun } from '../../core/store/run-control.js';
 import type { RunState } from '../../core/store/run-state.js';
@@ -123,6 +126,7 @@ export class RunsController implements vscode.Disposable {
         return undefined;
       }
     }
+    if (!(await this.preflight(path, open?.getText(), request))) return undefined;
     const runsDir = runsDirOf(path);
     this.model.addFolder(runsDir);
     const launched = this.launcher.launch({ workflowPath: path, runsDir, settings, ...request });
@@ -143,6 +147,38 @@ export class RunsController implements vscode.Disposable {
     if (request.resume) this.model.refresh(launched.runDir);
     this.statusBar.follow(launched.runDir, this.model.get(launched.runDir));
     return launched.runDir;
+  }
+
+  /**
+   * Connects to the ssh hosts the run will use before starting it: the engine runs without a
+   * terminal to ask on, so an unknown host key is shown here (and accepted into known_hosts, or
+   * the run is not started), and an unreachable host is named before anything runs.
+   */
+  private async preflight(path: string, text: string | undefined, request: StartRequest): Promise<boolean> {
+    const { workflow } = loadWorkflow(path, text);
+    let jobs: readonly string[];
+    if (request.resume) {
+      const state = this.model.get(request.resume);
+      jobs = state ? [...state.jobs.values()].filter((j) => j.status !== 'done').map((j) => j.name) : [...workflow.jobs.keys()];
+    } else {
+      const planned = planJobs(workflow, request);
+      jobs = 'error' in planned ? [] : planned;
+    }
+    const hosts = new Map<string, Host>();
+    for (const name of jobs) {
+      const host = workflow.hosts.get(workflow.jobs.get(name)?.host ?? '');
+      if (host && (host.kind === 'ssh' || host.kind === 'slurm')) hosts.set(host.name, host);
+    }
+    if (hosts.size === 0) return true;
+    const checks = await vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Window, title: `ccwf: connecting to ${[...hosts.keys()].join(', ')}` },
+      () => Promise.all([...hosts.values()].map(async (host) => ({ host, check: await checkSshHost(host, sshPrompts) }))),
+    );
+    const failed = checks.find((c) => !c.check.ok);
+    if (!failed) return true;
+    this.log.error(`not run: ${failed.host.name}: ${failed.check.detail}`);
+    void vscode.window.showErrorMessage(`Not run: cannot use host '${failed.host.name}': ${failed.check.detail}`);
+    return false;
   }
 
   cancelRun(runDir: string): void {
