@@ -15,6 +15,7 @@ Commands:
       -j, --concurrency N     jobs at once (default: CPUs)   --fail-fast   stop at the first failure
       --dry-run               show what would run  --python P   interpreter for .py and notebooks
       --accept-new-host-keys  trust ssh hosts not yet in known_hosts (their fingerprints are printed)
+      --ssh-config FILE       ssh client config (default ~/.ssh/config), as ssh -F
   runs [FILE]                 list runs, newest first (--json)
   status RUN                  jobs of a run and their state (--json)
   logs RUN JOB [--follow]     print a job's log
@@ -33,6 +34,7 @@ const OPTIONS = {
   resume: { type: 'string' },
   'run-id': { type: 'string' },
   'accept-new-host-keys': { type: 'boolean' },
+  'ssh-config': { type: 'string' },
   concurrency: { type: 'string', short: 'j' },
   'fail-fast': { type: 'boolean' },
   'dry-run': { type: 'boolean' },

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { homedir } from 'node:os';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { defaultRunsDir } from '../core/engine/run-workflow.js';
 
@@ -13,6 +14,8 @@ export interface RunSettings {
   /** How many job terminals may be open at once (0: none). */
   readonly jobTerminals: number;
   readonly notifyOnFinish: NotifyOnFinish;
+  /** ssh client config for ssh and Slurm hosts; undefined: ~/.ssh/config. */
+  readonly sshConfigFile?: string;
 }
 
 export function runSettings(scope?: vscode.Uri): RunSettings {
@@ -26,7 +29,15 @@ export function runSettings(scope?: vscode.Uri): RunSettings {
     saveBeforeRun: c.get<boolean>('saveBeforeRun') ?? true,
     jobTerminals: Math.max(0, c.get<number>('jobTerminals') ?? 10),
     notifyOnFinish: c.get<NotifyOnFinish>('notifyOnFinish') ?? 'failures',
+    ...(sshConfigFile() ? { sshConfigFile: sshConfigFile() } : {}),
   };
+}
+
+/** The `ccwf.sshConfigFile` setting (`~` expanded), or undefined for ~/.ssh/config. */
+export function sshConfigFile(): string | undefined {
+  const value = vscode.workspace.getConfiguration('ccwf').get<string>('sshConfigFile')?.trim();
+  if (!value) return undefined;
+  return value === '~' || value.startsWith('~/') ? join(homedir(), value.slice(1)) : value;
 }
 
 /**

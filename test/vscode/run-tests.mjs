@@ -7,7 +7,7 @@
 //
 // Prints each test, then `N passed, N failed`; exits non-zero on failure or timeout.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync, watch } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, watch, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { buildSuite, ensureBuilt, ensureInstalled, openWorkbench, ROOT, SUITE_FILES, SUITE_OUT } from './workbench.mjs';
 
@@ -19,13 +19,41 @@ ensureInstalled();
 ensureBuilt();
 process.env.CCWF_SKIP_BUILD = '1';
 let ok = true;
-if (only !== '--ui-only') ok = (await runHostSuites({ trusted: true })) && ok;
-if (only !== '--ui-only') ok = (await runHostSuites({ trusted: false })) && ok;
+if (only !== '--ui-only') {
+  // The ssh suite runs against a real sshd on 127.0.0.1 (the remote suites' fixture, loaded through tsx).
+  const { startSshd, removeSshd, ALIAS } = await import('../remote/sshd-fixture.ts');
+  const sshd = await startSshd();
+  try {
+    const remote = join(ROOT, '.cache/vscode-test/remote-workspace');
+    rmSync(remote, { recursive: true, force: true });
+    mkdirSync(remote, { recursive: true });
+    writeFileSync(join(remote, 'remote.ccwf'), [
+      'name: remote',
+      'hosts:',
+      `  cluster: { kind: ssh, ssh: ${ALIAS}, workdir: ${JSON.stringify(join(sshd.dir, 'runs'))} }`,
+      'jobs:',
+      '  here: { run: echo here }',
+      '  far:',
+      '    host: cluster',
+      '    needs: [here]',
+      '    run: |',
+      '      echo "far away: $SSH_CONNECTION"',
+      '      echo "# cloudmesh status=running progress=50"',
+      '',
+    ].join('\n'));
+    const ssh = { files: { remote }, settings: { 'ccwf.sshConfigFile': sshd.configPath } };
+    ok = (await runHostSuites({ trusted: true, ...ssh })) && ok;
+  } finally {
+    await sshd.stop();
+    removeSshd(sshd);
+  }
+  ok = (await runHostSuites({ trusted: false })) && ok;
+}
 if (only !== '--host-only') ok = runUiSuites() && ok;
 console.error(`(${((Date.now() - started) / 1000).toFixed(1)} s)`);
 process.exit(ok ? 0 : 1);
 
-async function runHostSuites({ trusted }) {
+async function runHostSuites({ trusted, files = {}, settings = {} }) {
   console.log(`\nExtension-host suites, ${trusted ? 'trusted workspace' : 'Restricted Mode'}:`);
   await buildSuite();
   const resultsDir = join(ROOT, '.cache/vscode-test/results');
@@ -33,7 +61,8 @@ async function runHostSuites({ trusted }) {
   mkdirSync(resultsDir, { recursive: true });
   const resultsFile = join(resultsDir, 'results.json');
   const workbench = await openWorkbench({
-    files: SUITE_FILES,
+    files: { ...SUITE_FILES, ...files },
+    settings,
     trusted,
     tests: join(SUITE_OUT, 'index.cjs'),
     env: { CCWF_VSCODE_TEST_RESULTS: resultsFile, CCWF_VSCODE_TEST_RESTRICTED: trusted ? '0' : '1' },

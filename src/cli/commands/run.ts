@@ -31,7 +31,10 @@ export async function runCommand(args: string[], options: CliOptions, io: CliIo)
   }
 
   const view = new ProgressView(io);
-  const runners = defaultRunners(remotePrompts(io, options['accept-new-host-keys'] === true));
+  const runners = defaultRunners({
+    ...remotePrompts(io, options['accept-new-host-keys'] === true),
+    ...(options['ssh-config'] ? { sshConfigPath: resolve(io.cwd, options['ssh-config']) } : {}),
+  });
   const outcome = await runWorkflow({
     runners,
     workflowPath: path,

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { basename } from 'node:path';
 import { checkHost, type HostCheck } from '../../core/hosts/check-host.js';
 import { checkSshHost } from '../../core/hosts/check-ssh-host.js';
-import { sshPrompts } from './ssh-prompts.js';
+import { sshOptions } from './ssh-prompts.js';
 import type { HostKind } from '../../core/model/workflow.js';
 import { parseWorkflow } from '../../core/parse/parse-workflow.js';
 import { settingHosts, sshHosts } from '../language/language-context.js';
@@ -93,8 +93,8 @@ export class HostsTree implements vscode.TreeDataProvider<HostNode>, vscode.Disp
     this.changed.fire(undefined);
     const result = await checkHost({ name: node.name, kind: node.hostKind, ...(node.distro ? { distro: node.distro } : {}) }, {
       // Slurm hosts are reached through their login node over ssh, as jobs will be.
-      ssh: () => checkSshHost(node, sshPrompts),
-      slurm: () => checkSshHost(node, sshPrompts),
+      ssh: () => checkSshHost(node, sshOptions()),
+      slurm: () => checkSshHost(node, sshOptions()),
     });
     this.checks.set(node.name, result);
     this.changed.fire(undefined);

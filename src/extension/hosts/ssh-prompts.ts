@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { SshPoolOptions } from '../../core/runners/ssh-connection-pool.js';
+import { sshConfigFile } from '../settings.js';
 
 /**
  * What VS Code answers when an ssh host asks: an unknown host key is shown with its fingerprint in
@@ -19,3 +20,9 @@ export const sshPrompts: Pick<SshPoolOptions, 'confirmHostKey' | 'prompt'> = {
   },
   prompt: (message) => Promise.resolve(vscode.window.showInputBox({ prompt: message, password: true, ignoreFocusOut: true, title: 'ssh key passphrase' })),
 };
+
+/** How this window connects to ssh hosts: the prompts above and the `ccwf.sshConfigFile` setting. */
+export function sshOptions(): SshPoolOptions {
+  const config = sshConfigFile();
+  return { ...sshPrompts, ...(config ? { sshConfigPath: config } : {}) };
+}

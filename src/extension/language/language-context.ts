@@ -2,26 +2,26 @@ import * as vscode from 'vscode';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, isAbsolute, join } from 'node:path';
-import { runsDirOf } from '../settings.js';
+import { runsDirOf, sshConfigFile } from '../settings.js';
 import { runForGraph } from '../../core/graph/workflow-svg.js';
 import { parseSshConfig, sshAliases } from '../../core/hosts/ssh-config.js';
 import { HOST_KINDS, type HostKind } from '../../core/model/workflow.js';
 import type { ExternalHost, LanguageContext } from '../../language/types.js';
 
 /** `~/.ssh/config` aliases, re-read only when the file changes (checked by its mtime). */
-let sshCache: { mtimeMs: number; hosts: ExternalHost[] } | undefined;
+let sshCache: { file: string; mtimeMs: number; hosts: ExternalHost[] } | undefined;
 
 export function sshHosts(): ExternalHost[] {
-  const file = join(homedir(), '.ssh', 'config');
+  const file = sshConfigFile() ?? join(homedir(), '.ssh', 'config');
   let mtimeMs: number;
   try {
     mtimeMs = statSync(file).mtimeMs;
   } catch {
     return [];
   }
-  if (sshCache?.mtimeMs !== mtimeMs) {
+  if (sshCache?.mtimeMs !== mtimeMs || sshCache.file !== file) {
     const names = sshAliases(parseSshConfig(readFileSync(file, 'utf8')));
-    sshCache = { mtimeMs, hosts: names.map((name) => ({ name, kind: 'ssh', source: '~/.ssh/config' })) };
+    sshCache = { file, mtimeMs, hosts: names.map((name) => ({ name, kind: 'ssh', source: '~/.ssh/config' })) };
   }
   return sshCache.hosts;
 }

@@ -44,6 +44,7 @@ export class RunLauncher {
     if (s.concurrency) args.push('--concurrency', String(s.concurrency));
     if (s.python) args.push('--python', s.python);
     if (s.failFast) args.push('--fail-fast');
+    if (s.sshConfigFile) args.push('--ssh-config', s.sshConfigFile);
 
     mkdirSync(this.launchLogs, { recursive: true });
     const logPath = join(this.launchLogs, `${runId}-${Date.now()}.log`);

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { loadWorkflow, planJobs } from '../../core/engine/run-workflow.js';
 import { checkSshHost } from '../../core/hosts/check-ssh-host.js';
 import type { Host } from '../../core/model/workflow.js';
-import { sshPrompts } from '../hosts/ssh-prompts.js';
+import { sshOptions } from '../hosts/ssh-prompts.js';
 import { hasErrors } from '../../core/model/diagnostic.js';
 import { cancelJob, cancelRun } from '../../core/store/run-control.js';
 import type { RunState } from '../../core/store/run-state.js';
@@ -172,7 +172,7 @@ export class RunsController implements vscode.Disposable {
     if (hosts.size === 0) return true;
     const checks = await vscode.window.withProgress(
       { location: vscode.ProgressLocation.Window, title: `ccwf: connecting to ${[...hosts.keys()].join(', ')}` },
-      () => Promise.all([...hosts.values()].map(async (host) => ({ host, check: await checkSshHost(host, sshPrompts) }))),
+      () => Promise.all([...hosts.values()].map(async (host) => ({ host, check: await checkSshHost(host, sshOptions()) }))),
     );
     const failed = checks.find((c) => !c.check.ok);
     if (!failed) return true;
