@@ -1,4 +1,5 @@
 import { cli } from './cli.js';
+import { ipcAsk } from './ipc-ask.js';
 import { terminalAsk } from './terminal-ask.js';
 
 const controller = new AbortController();
@@ -18,6 +19,7 @@ const code = await cli(process.argv.slice(2), {
   env: process.env,
   isTTY: Boolean(process.stdout.isTTY),
   signal: controller.signal,
-  ...(process.stdin.isTTY ? { ask: terminalAsk } : {}),
+  // A person at the terminal, else the VS Code window that started this run (over IPC), else nobody.
+  ...(process.stdin.isTTY ? { ask: terminalAsk } : process.send ? { ask: ipcAsk() } : {}),
 });
 process.exitCode = code;

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { SshPoolOptions } from '../../core/runners/ssh-connection-pool.js';
+import type { EngineQuestion } from '../../protocol/engine-questions.js';
 import { sshConfigFile } from '../settings.js';
 
 /**
@@ -21,8 +22,26 @@ export const sshPrompts: Pick<SshPoolOptions, 'confirmHostKey' | 'prompt'> = {
   prompt: (message) => Promise.resolve(vscode.window.showInputBox({ prompt: message, password: true, ignoreFocusOut: true, title: 'ssh key passphrase' })),
 };
 
-/** How this window connects to ssh hosts: the prompts above and the `ccwf.sshConfigFile` setting. */
-export function sshOptions(): SshPoolOptions {
+/**
+ * How this window connects to ssh hosts: the prompts above and the `ccwf.sshConfigFile` setting.
+ * `passphrases: false` for a check before a run: the run's own engine asks for the passphrase,
+ * so the person is asked once.
+ */
+export function sshOptions({ passphrases = true } = {}): SshPoolOptions {
   const config = sshConfigFile();
-  return { ...sshPrompts, ...(config ? { sshConfigPath: config } : {}) };
+  return { confirmHostKey: sshPrompts.confirmHostKey, ...(passphrases ? { prompt: sshPrompts.prompt } : {}), ...(config ? { sshConfigPath: config } : {}) };
+}
+
+/**
+ * Asks the person what a run's engine process asks: a passphrase in a password box, a yes/no
+ * question (an unknown host key, with its fingerprint) in a modal. Nothing is kept.
+ */
+export async function answerEngine(question: EngineQuestion): Promise<string | undefined> {
+  if (question.secret) {
+    return vscode.window.showInputBox({ prompt: question.question.replace(/:\s*$/, ''), password: true, ignoreFocusOut: true, title: 'ccwf run' });
+  }
+  const lines = question.question.replace(/\s*\(yes\/no\)\?\s*$/, '').split('\n');
+  const yes = 'Yes';
+  const choice = await vscode.window.showWarningMessage(lines[0]!, { modal: true, detail: lines.slice(1).join('\n') }, yes, 'No');
+  return choice === yes ? 'yes' : 'no';
 }

@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import { closeSync, mkdirSync, openSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { newRunId } from '../../core/store/run-store.js';
+import { isEngineQuestion, type EngineAnswer, type EngineQuestion } from '../../protocol/engine-questions.js';
 import type { RunSettings } from '../settings.js';
 
 export interface LaunchRequest {
@@ -30,7 +31,12 @@ export interface LaunchedRun {
  * runs started in a terminal.
  */
 export class RunLauncher {
-  constructor(private readonly cliPath: string, private readonly launchLogs: string) {}
+  /** `answer` asks the person what the engine asks (an unknown host key, a passphrase). */
+  constructor(
+    private readonly cliPath: string,
+    private readonly launchLogs: string,
+    private readonly answer: (question: EngineQuestion) => Promise<string | undefined>,
+  ) {}
 
   launch(request: LaunchRequest): LaunchedRun {
     const runId = request.resume ? request.resume.split(/[\\/]/).pop()! : newRunId();
@@ -54,12 +60,20 @@ export class RunLauncher {
     const child = spawn(process.execPath, ['--max-semi-space-size=2', ...args], {
       cwd: dirname(request.workflowPath),
       env: { ...process.env, ELECTRON_RUN_AS_NODE: '1', NO_COLOR: '1' },
-      stdio: ['ignore', logFd, logFd],
+      // An IPC channel for the engine's questions; it does not tie the engine to this window.
+      stdio: ['ignore', logFd, logFd, 'ipc'],
       detached: process.platform !== 'win32',
       windowsHide: true,
     });
     closeSync(logFd);
     child.unref();
+    child.on('message', (m) => {
+      if (!isEngineQuestion(m)) return;
+      void this.answer(m).then((answer) => {
+        const reply: EngineAnswer = { type: 'ccwf-answer', id: m.id, ...(answer === undefined ? {} : { answer }) };
+        if (child.connected) child.send(reply);
+      });
+    });
     const exited = new Promise<{ code: number | null; refusal?: string }>((settle) => {
       child.once('error', (error) => settle({ code: null, refusal: `the engine could not start: ${error.message}` }));
       child.once('exit', (code) => {

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { loadWorkflow, planJobs } from '../../core/engine/run-workflow.js';
 import { checkSshHost } from '../../core/hosts/check-ssh-host.js';
 import type { Host } from '../../core/model/workflow.js';
-import { sshOptions } from '../hosts/ssh-prompts.js';
+import { answerEngine, sshOptions } from '../hosts/ssh-prompts.js';
 import { hasErrors } from '../../core/model/diagnostic.js';
 import { cancelJob, cancelRun } from '../../core/store/run-control.js';
 import type { RunState } from '../../core/store/run-state.js';
@@ -53,7 +53,7 @@ export class RunsController implements vscode.Disposable {
   private readonly batch = new ThrottledBatch<string>(UI_UPDATES_PER_SECOND, (runDirs) => this.dispatch(runDirs));
 
   constructor(private readonly context: vscode.ExtensionContext, private readonly log: vscode.LogOutputChannel) {
-    this.launcher = new RunLauncher(join(context.extensionUri.fsPath, 'dist', 'cli.js'), join(context.logUri.fsPath, 'launches'));
+    this.launcher = new RunLauncher(join(context.extensionUri.fsPath, 'dist', 'cli.js'), join(context.logUri.fsPath, 'launches'), answerEngine);
     this.engineLog = new EngineLog(log);
     this.notifier = this.disposables.add(new RunNotifier(
       (runDir) => this.cancelRun(runDir),
@@ -172,9 +172,10 @@ export class RunsController implements vscode.Disposable {
     if (hosts.size === 0) return true;
     const checks = await vscode.window.withProgress(
       { location: vscode.ProgressLocation.Window, title: `ccwf: connecting to ${[...hosts.keys()].join(', ')}` },
-      () => Promise.all([...hosts.values()].map(async (host) => ({ host, check: await checkSshHost(host, sshOptions()) }))),
+      () => Promise.all([...hosts.values()].map(async (host) => ({ host, check: await checkSshHost(host, sshOptions({ passphrases: false })) }))),
     );
-    const failed = checks.find((c) => !c.check.ok);
+    // A key that needs its passphrase is not a reason to stop: the run's engine asks for it.
+    const failed = checks.find((c) => !c.check.ok && !/could not log in/.test(c.check.detail));
     if (!failed) return true;
     this.log.error(`not run: ${failed.host.name}: ${failed.check.detail}`);
     void vscode.window.showErrorMessage(`Not run: cannot use host '${failed.host.name}': ${failed.check.detail}`);

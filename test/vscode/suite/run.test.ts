@@ -47,6 +47,8 @@ describe('running workflows from VS Code', function () {
     assert.equal(state.status, 'done', JSON.stringify([...state.jobs.values()]));
     const jobs = ['fetch', 'train', 'report'];
     for (const job of jobs) assert.equal(state.jobs.get(job)?.status, 'done');
+    // The engine process (its IPC channel to this window included) goes away with the run.
+    await until('the engine process to exit', () => !alive(state.pid), 10_000);
 
     const testApi = await api();
     // A terminal named after each job, and each received the job's output.
