@@ -50,7 +50,16 @@ export function activate(context: vscode.ExtensionContext): CcwfTestApi | undefi
   });
   for (const d of disposables) owned.add(d);
   const activeEditorUri = () => providers.map((p) => p.activeSession).find((s) => s)?.document.uri;
-  const command = (id: string, run: (...args: any[]) => unknown) => owned.add(vscode.commands.registerCommand(id, run));
+  // A command that fails says so in a sentence; the stack goes to the log, never to the person.
+  const command = (id: string, run: (...args: any[]) => unknown) => owned.add(vscode.commands.registerCommand(id, async (...args: any[]) => {
+    try {
+      return await run(...args);
+    } catch (error) {
+      log.error(`${id} failed: ${(error as Error).stack ?? String(error)}`);
+      void vscode.window.showErrorMessage(`ccwf: ${(error as Error).message ?? String(error)}`);
+      return undefined;
+    }
+  }));
 
   command('ccwf.openGraph', (arg?: vscode.Uri) => {
     const uri = targetUri(arg, activeEditorUri);
