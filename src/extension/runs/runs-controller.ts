@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { join } from 'node:path';
 import { loadWorkflow, planJobs } from '../../core/engine/run-workflow.js';
 import { checkSshHost } from '../../core/hosts/check-ssh-host.js';
-import type { Host } from '../../core/model/workflow.js';
+import type { Host, Workflow } from '../../core/model/workflow.js';
 import { answerEngine, sshOptions } from '../hosts/ssh-prompts.js';
 import { hasErrors } from '../../core/model/diagnostic.js';
 import { cancelJob, cancelRun } from '../../core/store/run-control.js';
@@ -114,8 +114,8 @@ export class RunsController implements vscode.Disposable {
     const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
     if (open?.isDirty && settings.saveBeforeRun) await open.save();
     const path = uri.fsPath;
+    const loaded = loadWorkflow(path, open?.getText());
     if (!request.resume) {
-      const loaded = loadWorkflow(path, open?.getText());
       if (hasErrors(loaded.diagnostics)) {
         const errors = loaded.diagnostics.filter((d) => d.severity === 'error');
         const choice = await vscode.window.showErrorMessage(
@@ -126,7 +126,7 @@ export class RunsController implements vscode.Disposable {
         return undefined;
       }
     }
-    if (!(await this.preflight(path, open?.getText(), request))) return undefined;
+    if (!(await this.preflight(loaded.workflow, request))) return undefined;
     const runsDir = runsDirOf(path);
     this.model.addFolder(runsDir);
     const launched = this.launcher.launch({ workflowPath: path, runsDir, settings, ...request });
@@ -154,8 +154,7 @@ export class RunsController implements vscode.Disposable {
    * terminal to ask on, so an unknown host key is shown here (and accepted into known_hosts, or
    * the run is not started), and an unreachable host is named before anything runs.
    */
-  private async preflight(path: string, text: string | undefined, request: StartRequest): Promise<boolean> {
-    const { workflow } = loadWorkflow(path, text);
+  private async preflight(workflow: Workflow, request: StartRequest): Promise<boolean> {
     let jobs: readonly string[];
     if (request.resume) {
       const state = this.model.get(request.resume);
