@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadWorkflow, planJobs } from '../../core/engine/run-workflow.js';
 import { checkSshHost } from '../../core/hosts/check-ssh-host.js';
@@ -7,6 +8,7 @@ import { answerEngine, sshOptions } from '../hosts/ssh-prompts.js';
 import { hasErrors } from '../../core/model/diagnostic.js';
 import { cancelJob, cancelRun } from '../../core/store/run-control.js';
 import type { RunState } from '../../core/store/run-state.js';
+import { WORKFLOW_COPY } from '../../core/store/run-store.js';
 import { ThrottledBatch } from '../../core/util/throttled-batch.js';
 import { DisposableStore } from '../disposables.js';
 import { runSettings, runsDirOf } from '../settings.js';
@@ -114,7 +116,8 @@ export class RunsController implements vscode.Disposable {
     const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
     if (open?.isDirty && settings.saveBeforeRun) await open.save();
     const path = uri.fsPath;
-    const loaded = loadWorkflow(path, open?.getText());
+    // A run resumed after its workflow file was deleted goes on from the copy in its record.
+    const loaded = loadWorkflow(request.resume && !existsSync(path) ? join(request.resume, WORKFLOW_COPY) : path, open?.getText());
     if (!request.resume) {
       if (hasErrors(loaded.diagnostics)) {
         const errors = loaded.diagnostics.filter((d) => d.severity === 'error');
