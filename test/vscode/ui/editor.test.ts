@@ -232,7 +232,9 @@ describe('running a workflow from the editor', () => {
     await waitForWorkbench(wb.page);
     // The reload restores the side bar as it was (the ccwf views); a click would close it.
     const runsView = wb.page.locator('.pane-header', { hasText: 'Runs' });
-    if (!(await runsView.isVisible())) await wb.page.locator('.activitybar .action-item a[aria-label^="ccwf"]').click();
+    if (!(await runsView.waitFor({ timeout: 8000 }).then(() => true, () => false))) {
+      await wb.page.locator('.activitybar .action-item a[aria-label^="ccwf"]').click();
+    }
     // Two runs of slow now; the newest (first) is the one that went through the reload.
     const newest = wb.page.locator('.monaco-list-row[aria-level="1"]').first();
     await newest.filter({ hasText: /slow\s*(running|done) · / }).waitFor({ timeout: 30_000 });
