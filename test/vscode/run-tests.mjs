@@ -7,7 +7,7 @@
 //
 // Prints each test, then `N passed, N failed`; exits non-zero on failure or timeout.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync, watch, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, watch } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { buildSuite, ensureBuilt, ensureInstalled, openWorkbench, ROOT, SUITE_FILES, SUITE_OUT } from './workbench.mjs';
 
@@ -20,33 +20,9 @@ ensureBuilt();
 process.env.CCWF_SKIP_BUILD = '1';
 let ok = true;
 if (only !== '--ui-only') {
-  // The ssh suite runs against a real sshd on 127.0.0.1 (the remote suites' fixture, loaded through tsx).
-  const { startSshd, removeSshd, ALIAS } = await import('../remote/sshd-fixture.ts');
-  const sshd = await startSshd();
-  try {
-    const remote = join(ROOT, '.cache/vscode-test/remote-workspace');
-    rmSync(remote, { recursive: true, force: true });
-    mkdirSync(remote, { recursive: true });
-    writeFileSync(join(remote, 'remote.ccwf'), [
-      'name: remote',
-      'hosts:',
-      `  cluster: { kind: ssh, ssh: ${ALIAS}, workdir: ${JSON.stringify(join(sshd.dir, 'runs'))} }`,
-      'jobs:',
-      '  here: { run: echo here }',
-      '  far:',
-      '    host: cluster',
-      '    needs: [here]',
-      '    run: |',
-      '      echo "far away: $SSH_CONNECTION"',
-      '      echo "# cloudmesh status=running progress=50"',
-      '',
-    ].join('\n'));
-    const ssh = { files: { remote }, settings: { 'ccwf.sshConfigFile': sshd.configPath } };
-    ok = (await runHostSuites({ trusted: true, ...ssh })) && ok;
-  } finally {
-    await sshd.stop();
-    removeSshd(sshd);
-  }
+  // The ssh suite runs against a real sshd on 127.0.0.1 (loaded through tsx: the fixture is TypeScript).
+  const { withSshWorkspace } = await import('./ssh-workspace.ts');
+  ok = (await withSshWorkspace(ROOT, ({ folder, settings }) => runHostSuites({ trusted: true, files: { remote: folder }, settings }))) && ok;
   ok = (await runHostSuites({ trusted: false })) && ok;
 }
 if (only !== '--host-only') ok = runUiSuites() && ok;
