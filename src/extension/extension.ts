@@ -102,6 +102,7 @@ export function activate(context: vscode.ExtensionContext): CcwfTestApi | undefi
     return result;
   });
   command('ccwf.refreshHosts', () => hosts.refresh());
+  command('ccwf.showEngineLog', () => log.show(true));
   command('ccwf.openHostTerminal', (node?: HostNode) => {
     if (!node || (node.hostKind !== 'ssh' && node.hostKind !== 'slurm') || !requireTrust()) return undefined;
     // The system's ssh, with its own config, agent and known_hosts; arguments, never a shell string.
