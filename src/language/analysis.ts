@@ -4,7 +4,7 @@ import type { Diagnostic } from '../core/model/diagnostic.js';
 import type { Workflow, WorkflowFormat } from '../core/model/workflow.js';
 import { parseWorkflow } from '../core/parse/parse-workflow.js';
 import { validateWorkflow, type ValidateContext } from '../core/validate/validate-workflow.js';
-import { LineMap } from './line-map.js';
+import { LineIndex } from '../core/util/line-index.js';
 import { ccwfNames, cloudmeshNames, type NameRef } from './name-index.js';
 import type { LanguageContext } from './types.js';
 
@@ -34,7 +34,7 @@ export interface Analysis {
   readonly broken: boolean;
   /** Every job and host name written in the file, declarations and uses, by offset (indexed on first use). */
   readonly names: readonly NameRef[];
-  readonly lines: LineMap;
+  readonly lines: LineIndex;
 }
 
 export function analyze(text: string, context: LanguageContext = {}): Analysis {
@@ -57,7 +57,7 @@ export function analyze(text: string, context: LanguageContext = {}): Analysis {
     get names() {
       return (names ??= workflow.format === 'cloudmesh' ? cloudmeshNames(workflow, parsed.document) : ccwfNames(workflow, text));
     },
-    lines: new LineMap(text),
+    lines: new LineIndex(text),
   };
 }
 

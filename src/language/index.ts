@@ -8,5 +8,5 @@ export { definition, references, prepareRename, rename } from './navigation.js';
 export { documentSymbols, foldingRanges, selectionRanges } from './symbols.js';
 export { jobLenses, lensTitle } from './code-lenses.js';
 export { codeActions, CONVERT_COMMAND } from './code-actions.js';
-export { LineMap } from './line-map.js';
+export { LineIndex } from '../core/util/line-index.js';
 export type * from './types.js';

@@ -1,42 +1,13 @@
-// Views for the tests, built from real workflow text with the core parser, as the host builds them.
+// Views for the tests, built from real workflow text by the extension's own view builder.
 import { readFileSync } from 'node:fs';
-import { buildDag, topologicalOrder } from '../../../src/core/graph/dag.js';
-import { buildGraphModel } from '../../../src/core/graph/graph-model.js';
-import type { Workflow } from '../../../src/core/model/workflow.js';
-import { parseWorkflow } from '../../../src/core/parse/parse-workflow.js';
-import type { JobCell, ViewProblem, WorkflowView } from '../../../src/protocol/messages.js';
+import { buildView } from '../../../src/extension/editor/build-view.js';
+import type { ViewProblem, WorkflowView } from '../../../src/protocol/messages.js';
 
 export const QUICKSTART = new URL('../../../examples/quickstart/quickstart.ccwf', import.meta.url).pathname;
 
-const lineOf = (text: string, offset: number): number => text.slice(0, offset).split('\n').length - 1;
-
-function cells(workflow: Workflow, text: string): JobCell[] {
-  return topologicalOrder(buildDag(workflow.jobs)).map((name) => {
-    const job = workflow.jobs.get(name)!;
-    const commandKey = job.run !== undefined ? 'run' : job.script !== undefined ? 'script' : undefined;
-    return {
-      name,
-      host: job.host,
-      hostKind: workflow.hosts.get(job.host)?.kind ?? 'local',
-      ...(commandKey === undefined ? {} : { commandKey }),
-      command: job.run ?? job.script ?? '',
-      needs: job.needs.map((n) => n.job),
-      ...(job.description === undefined ? {} : { description: job.description }),
-      line: lineOf(text, job.nameRange.start),
-    };
-  });
-}
-
+/** The view the host would send for `text` (the extension's own builder), with the given problems. */
 export function viewOf(text: string, version = 1, problems: readonly ViewProblem[] = []): WorkflowView {
-  const { workflow } = parseWorkflow(text);
-  return {
-    version,
-    format: workflow.format,
-    graph: buildGraphModel(workflow),
-    cells: cells(workflow, text),
-    hosts: [...workflow.hosts.keys()],
-    problems,
-  };
+  return { ...buildView(text, version).view, problems };
 }
 
 export const quickstartText = (): string => readFileSync(QUICKSTART, 'utf8');
