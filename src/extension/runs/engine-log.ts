@@ -11,8 +11,8 @@ import type { RunModelChange } from './runs-model.js';
  * records, so runs started from a terminal are logged as well as the window's own.
  */
 export class EngineLog {
-  /** What was logged per run and job (`start#N`, `done#N`…), so each line is written once. */
-  private readonly seen = new Map<string, Map<string, string>>();
+  /** Per run and job, the last attempt whose start was logged and the last end logged (`done#2`): each line once. */
+  private readonly seen = new Map<string, Map<string, { started: number; ended: string }>>();
   private readonly ended = new Set<string>();
 
   constructor(private readonly log: vscode.LogOutputChannel) {}
@@ -31,16 +31,16 @@ export class EngineLog {
       if (!job) continue;
       // Changes arrive in batches: a short job may have started and ended within one, and
       // still gets both lines, in order.
-      const logged = jobs.get(name) ?? '';
-      const start = `start#${job.attempt}`;
-      if (job.startedAt !== undefined && job.attempt > 0 && !logged.includes(start)) {
+      const logged = jobs.get(name) ?? { started: 0, ended: '' };
+      jobs.set(name, logged);
+      if (job.startedAt !== undefined && job.attempt > logged.started) {
         this.logStart(state, job);
-        jobs.set(name, start);
+        logged.started = job.attempt;
       }
       const end = `${job.status}#${job.attempt}`;
-      if (isFinished(job.status) && !(jobs.get(name) ?? '').includes(end)) {
+      if (isFinished(job.status) && end !== logged.ended) {
         this.logEnd(state, job);
-        jobs.set(name, `${jobs.get(name) ?? ''} ${end}`);
+        logged.ended = end;
       }
     }
     if (state.status !== 'running' && !this.ended.has(runDir)) {
