@@ -89,7 +89,6 @@ export function activate(context: vscode.ExtensionContext): CcwfTestApi | undefi
     language.refreshLenses();
   }, 250))));
   owned.add({ dispose: () => clearTimeout(lensTimer) });
-  void runs.watchWorkspace();
   registerRunCommands(command, runs, activeEditorUri);
   registerWorkflowCommands(command, activeEditorUri);
   const hosts = owned.add(new HostsTree());

@@ -42,7 +42,8 @@ const WORKFLOW_GLOB = '**/*.ccwf';
 export class RunsController implements vscode.Disposable {
   private readonly disposables = new DisposableStore();
   readonly model = this.disposables.add(new RunsModel());
-  readonly tree = this.disposables.add(new RunsTree(this.model));
+  // The workspace's run history is read when the Runs view first shows, not at activation.
+  readonly tree = this.disposables.add(new RunsTree(this.model, () => void this.watchWorkspace()));
   readonly treeView: vscode.TreeView<RunsTreeNode>;
   readonly terminals = this.disposables.add(new JobTerminals(() => runSettings().jobTerminals));
   readonly logs = this.disposables.add(new JobLogChannels(this.model));
@@ -93,8 +94,12 @@ export class RunsController implements vscode.Disposable {
     }
   }
 
-  /** Reads the runs folders of the workspace's workflows, and watches for new workflows. */
+  private watching = false;
+
+  /** Reads the runs folders of the workspace's workflows, and watches for new workflows (once). */
   async watchWorkspace(): Promise<void> {
+    if (this.watching) return;
+    this.watching = true;
     const watcher = this.disposables.add(vscode.workspace.createFileSystemWatcher(WORKFLOW_GLOB, false, true, true));
     this.disposables.add(watcher.onDidCreate((uri) => this.addWorkflow(uri)));
     this.disposables.add(vscode.workspace.onDidOpenTextDocument((d) => this.addWorkflow(d.uri)));

@@ -31,7 +31,10 @@ export class RunsTree implements vscode.TreeDataProvider<RunsTreeNode>, vscode.D
   private readonly runNodes = new Map<string, RunNode>();
   private readonly jobNodes = new Map<string, JobNode>();
 
-  constructor(private readonly model: RunsModel) {}
+  private listed = false;
+
+  /** `onFirstList`: the first time the view asks for its runs (reading run history waits until then). */
+  constructor(private readonly model: RunsModel, private readonly onFirstList: () => void = () => undefined) {}
 
   /** A new run (or none: the list as a whole) changes the list; an update only its own node and its jobs. */
   update(change: RunModelChange | undefined): void {
@@ -46,7 +49,13 @@ export class RunsTree implements vscode.TreeDataProvider<RunsTreeNode>, vscode.D
   }
 
   getChildren(element?: RunsTreeNode): RunsTreeNode[] {
-    if (!element) return this.model.runs().map((r) => this.runNode(r.runDir));
+    if (!element) {
+      if (!this.listed) {
+        this.listed = true;
+        this.onFirstList();
+      }
+      return this.model.runs().map((r) => this.runNode(r.runDir));
+    }
     if (element.kind === 'job') return [];
     const state = this.model.get(element.runDir);
     return state ? [...state.jobs.keys()].map((job) => this.jobNode(element.runDir, job)) : [];
